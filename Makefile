@@ -1,0 +1,74 @@
+# Every target sets up what it needs, so any of them works first on a fresh clone.
+# Set-up: a .venv with the pinned Python packages; `make test` also installs the
+# Debian packages the browser and PDF tests use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+READY := $(VENV)/.ready
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
+export PYTHONDONTWRITEBYTECODE := 1
+# Material prints an end-of-life banner on every build; the README covers the plan.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean
+
+help:
+	@echo "make serve      set up, then serve the site at http://127.0.0.1:8000"
+	@echo "make test       set up (Python and Debian packages), then run every test"
+	@echo "make build      strict build of both languages into site/"
+	@echo "make check      parity checker (both languages cover the same pages, sections, facts, links)"
+	@echo "make lint       ruff, Chinese copywriting, Markdown lint and the checker"
+	@echo "make stamp      record the current page pairs as translated"
+	@echo "make new-model ID=<id>   scaffold a model page in both languages"
+
+$(READY): requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-virtualenv -r requirements.txt
+	touch $@
+
+setup: $(READY)
+
+# Installs only what is missing; needs root (CI and the dev machines are root).
+system-deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict --quiet
+
+check: setup
+	$(PY) scripts/check_i18n.py
+
+lint: setup
+	$(BIN)/ruff check scripts hooks tests
+	$(BIN)/ruff format --check scripts hooks tests
+	$(PY) scripts/lint_docs.py
+	$(PY) scripts/check_i18n.py
+
+stamp: setup
+	$(PY) scripts/check_i18n.py --stamp
+
+new-model: setup
+	@test -n "$(ID)" || { echo "usage: make new-model ID=<id>"; exit 2; }
+	$(PY) scripts/new_model.py $(ID)
+
+test: setup system-deps
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest
+
+lock:
+	$(PY) -m pip install --quiet -r requirements.in
+	$(PY) -m pip freeze --exclude-editable > requirements.txt
+
+clean:
+	rm -rf site .pytest_cache

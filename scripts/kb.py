@@ -1,0 +1,393 @@
+"""Load the knowledge base from disk: pages, front matter, sections, links and data.
+
+This is the only module that reads docs/, data/ and schema/. The checker, the
+scaffold, the benchmark and the MkDocs hooks all go through it, so "what a page
+is" is defined once. Loading never raises for bad content: a file that cannot be
+read becomes a Finding with its path and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+MODELS_DIR = "models"
+
+_ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem: where it is, a stable code, and what was expected."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    title: str
+    anchor: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+    is_image: bool = False
+
+    @property
+    def is_internal(self) -> bool:
+        return not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", self.target)
+
+    def split(self) -> tuple[str, str]:
+        path, _, anchor = self.target.partition("#")
+        return path, anchor
+
+
+@dataclass(frozen=True)
+class RawHtml:
+    html: str
+    line: int
+
+
+@dataclass
+class Page:
+    """A Markdown page in one language. `rel` is its path below docs/<lang>/."""
+
+    lang: str
+    rel: str
+    path: Path
+    text: str
+    front_matter: dict[str, Any]
+    body_line: int  # first line of the body (1-based), after the front matter
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    html: list[RawHtml] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list, repr=False)
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+    @property
+    def is_model(self) -> bool:
+        return self.rel.startswith(MODELS_DIR + "/")
+
+    @property
+    def model_id(self) -> str | None:
+        return Path(self.rel).stem if self.is_model else None
+
+    @property
+    def sections(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == 2]
+
+    def line_of_key(self, key: str) -> int:
+        """The line of a front matter key, or the first line of the file."""
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if number >= self.body_line:
+                break
+            if line.startswith(f"{key}:"):
+                return number
+        return 1
+
+    def section_texts(self) -> dict[str, str]:
+        """The Markdown of each H2 section keyed by anchor; '' holds the part before the first H2."""
+        lines = self.text.splitlines()
+        parts: dict[str, str] = {}
+        bounds = [("", self.body_line)] + [(h.anchor or h.title, h.line) for h in self.sections]
+        for index, (key, start) in enumerate(bounds):
+            end = bounds[index + 1][1] if index + 1 < len(bounds) else len(lines) + 1
+            parts[key] = "\n".join(lines[start - 1 : end - 1])
+        return parts
+
+    def prose_text(self) -> str:
+        """The visible prose: text of inline tokens outside tables and code."""
+        out: list[str] = []
+        in_table = 0
+        for token in self.tokens:
+            if token.type == "table_open":
+                in_table += 1
+            elif token.type == "table_close":
+                in_table -= 1
+            elif token.type == "inline" and not in_table:
+                out.append("".join(c.content for c in token.children or [] if c.type in {"text", "code_inline"}))
+        return "\n".join(out)
+
+
+class PageError(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    # Keep every URL as a link token, so the checker sees javascript: links instead
+    # of markdown-it silently turning them into text.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+_MD = markdown_parser()
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file; accept a BOM and CRLF line endings, reject the rest."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PageError(Finding(shown, 1, "E100", f"cannot read file: {error.strerror}")) from None
+    if not raw.strip():
+        raise PageError(Finding(shown, 1, "E100", "file is empty"))
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise PageError(Finding(shown, line, "E100", "file is binary (contains a NUL byte), expected UTF-8 text"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise PageError(
+            Finding(shown, line, "E100", f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})")
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
+    """Return the front matter mapping and the 1-based line where the body starts."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise PageError(Finding(shown, 1, "E200", "no front matter: the page must start with a '---' line"))
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            block = "\n".join(lines[1:index])
+            break
+    else:
+        raise PageError(Finding(shown, 1, "E200", "front matter is not closed: no second '---' line"))
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise PageError(Finding(shown, line, "E200", f"front matter is not valid YAML: {problem}")) from None
+    if not isinstance(data, dict):
+        raise PageError(Finding(shown, 2, "E200", f"front matter must be a mapping of keys, got {type(data).__name__}"))
+    return data, index + 2
+
+
+def _split_attr_list(content: str) -> tuple[str, str | None]:
+    match = _ATTR_LIST.search(content)
+    if not match:
+        return content.strip(), None
+    anchor = None
+    for part in match.group(1).split():
+        if part.startswith("#"):
+            anchor = part[1:]
+    return content[: match.start()].strip(), anchor
+
+
+def _inline_line(token: Token, child_index: int) -> int:
+    start = token.map[0] + 1 if token.map else 1
+    breaks = sum(1 for c in (token.children or [])[:child_index] if c.type in {"softbreak", "hardbreak"})
+    return start + breaks
+
+
+def load_page(path: Path, lang: str, rel: str) -> Page:
+    shown = display_path(path)
+    text = read_text(path)
+    front_matter, body_line = parse_front_matter(text, shown)
+    tokens = _MD.parse(text)
+    page = Page(lang, rel, path, text, front_matter, body_line, tokens=tokens)
+    for index, token in enumerate(tokens):
+        line = token.map[0] + 1 if token.map else 1
+        if token.type == "heading_open":
+            title, anchor = _split_attr_list(tokens[index + 1].content)
+            page.headings.append(Heading(int(token.tag[1]), title, anchor, line))
+        elif token.type == "html_block":
+            page.html.append(RawHtml(token.content, line))
+        elif token.type == "inline":
+            for child_index, child in enumerate(token.children or []):
+                child_line = _inline_line(token, child_index)
+                if child.type == "link_open":
+                    page.links.append(Link(str(child.attrs.get("href", "")), child_line))
+                elif child.type == "image":
+                    page.links.append(Link(str(child.attrs.get("src", "")), child_line, is_image=True))
+                elif child.type == "html_inline":
+                    page.html.append(RawHtml(child.content, child_line))
+    return page
+
+
+def page_fingerprints(page: Page) -> dict[str, str]:
+    """A short hash of each section, to tell which part of a page changed since the last sync."""
+    return {
+        (key or "_intro"): hashlib.sha256(body.strip().encode()).hexdigest()[:16]
+        for key, body in page.section_texts().items()
+    } | {
+        "_front_matter": hashlib.sha256(
+            json.dumps(page.front_matter, sort_keys=True, default=str).encode()
+        ).hexdigest()[:16]
+    }
+
+
+# --- data -----------------------------------------------------------------------
+
+
+def load_yaml(path: Path) -> Any:
+    shown = display_path(path)
+    text = read_text(path)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise PageError(Finding(shown, line, "E209", f"not valid YAML: {problem}")) from None
+
+
+def load_json(path: Path) -> Any:
+    shown = display_path(path)
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise PageError(Finding(shown, error.lineno, "E209", f"not valid JSON: {error.msg}")) from None
+
+
+@dataclass
+class Data:
+    """The language-neutral facts under data/ and the page contract under schema/."""
+
+    models: list[dict[str, Any]]
+    platforms: dict[str, dict[str, Any]]
+    labels: dict[str, dict[str, dict[str, str]]]
+    glossary: list[dict[str, Any]]
+    model_schema: dict[str, Any]
+    page_schema: dict[str, Any]
+    data_schema: dict[str, Any]
+
+    @cached_property
+    def model_ids(self) -> list[str]:
+        return [m["id"] for m in self.models]
+
+    @cached_property
+    def models_by_id(self) -> dict[str, dict[str, Any]]:
+        return {m["id"]: m for m in self.models}
+
+    @property
+    def sections(self) -> list[dict[str, str]]:
+        return list(self.model_schema["x-sections"])
+
+    def neutral_keys(self, schema: dict[str, Any]) -> list[str]:
+        return [key for key, spec in schema["properties"].items() if spec.get("x-neutral")]
+
+    def label(self, group: str, key: str, lang: str) -> str:
+        return self.labels[group][key][lang]
+
+    def model_platforms(self, model_id: str) -> list[str]:
+        model = self.models_by_id[model_id]
+        return list(model.get("seed_platforms", [])) + list(model.get("platforms", []))
+
+
+DATA_FILES = {
+    "models": "data/models.yml",
+    "platforms": "data/platforms.yml",
+    "labels": "data/labels.yml",
+    "glossary": "data/glossary.yml",
+}
+SCHEMA_FILES = {
+    "model_schema": "schema/model-page.schema.json",
+    "page_schema": "schema/page.schema.json",
+    "data_schema": "schema/data.schema.json",
+}
+
+
+def load_data(root: Path = ROOT) -> Data:
+    values: dict[str, Any] = {}
+    for name, rel in DATA_FILES.items():
+        values[name] = load_yaml(root / rel)
+    for name, rel in SCHEMA_FILES.items():
+        # The contract is the repository's, also for a fixture tree or a benchmark copy.
+        values[name] = load_json(ROOT / rel)
+    return Data(**values)
+
+
+# --- the whole knowledge base ------------------------------------------------------
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    pages: dict[str, dict[str, Page]]  # lang -> rel -> page
+    data: Data | None
+    load_findings: list[Finding]
+
+    def pair(self, rel: str) -> tuple[Page | None, Page | None]:
+        return self.pages[LANGUAGES[0]].get(rel), self.pages[LANGUAGES[1]].get(rel)
+
+    def all_rels(self) -> list[str]:
+        return sorted(set().union(*(set(p) for p in self.pages.values())))
+
+    def docs_dir(self, lang: str) -> Path:
+        return self.root / "docs" / lang
+
+
+def markdown_files(root: Path, lang: str) -> list[str]:
+    base = root / "docs" / lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md") if p.is_file())
+
+
+def load(root: Path = ROOT) -> KnowledgeBase:
+    findings: list[Finding] = []
+    pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        for rel in markdown_files(root, lang):
+            try:
+                pages[lang][rel] = load_page(root / "docs" / lang / rel, lang, rel)
+            except PageError as error:
+                findings.append(error.finding)
+    data: Data | None
+    try:
+        data = load_data(root)
+    except PageError as error:
+        findings.append(error.finding)
+        data = None
+    return KnowledgeBase(root, pages, data, findings)
+
+
+def headings_of(markdown: str) -> list[Heading]:
+    """Headings of a Markdown string (no front matter); lines are 1-based within it."""
+    tokens = _MD.parse(markdown)
+    out = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            title, anchor = _split_attr_list(tokens[index + 1].content)
+            out.append(Heading(int(token.tag[1]), title, anchor, (token.map[0] + 1) if token.map else 1))
+    return out

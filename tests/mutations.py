@@ -1,0 +1,277 @@
+"""The corpus of broken inputs: each mutates a copy of tests/fixtures/kb in one way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+Mutation = Callable[[Path], None]
+
+EN_B2B = "docs/en/models/b2b.md"
+ZH_B2B = "docs/zh/models/b2b.md"
+EN_B2C = "docs/en/models/b2c.md"
+EN_INDEX = "docs/en/index.md"
+
+
+def replace(rel: str, old: str, new: str) -> Mutation:
+    def mutate(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return mutate
+
+
+def write_bytes(rel: str, content: bytes) -> Mutation:
+    def mutate(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(content)
+
+    return mutate
+
+
+def delete(rel: str) -> Mutation:
+    return lambda root: (root / rel).unlink()
+
+
+def move_section(rel: str, anchor: str, before: str) -> Mutation:
+    """Move the H2 section `anchor` (heading and body) in front of the section `before`."""
+
+    def mutate(root: Path) -> None:
+        path = root / rel
+        blocks = path.read_text(encoding="utf-8").split("\n## ")
+        moving = next(b for b in blocks if f"{{#{anchor}}}" in b.splitlines()[0])
+        blocks.remove(moving)
+        index = next(i for i, b in enumerate(blocks) if f"{{#{before}}}" in b.splitlines()[0])
+        blocks.insert(index, moving)
+        path.write_text("\n## ".join(blocks), encoding="utf-8")
+
+    return mutate
+
+
+def remove_section(rel: str, anchor: str) -> Mutation:
+    def mutate(root: Path) -> None:
+        path = root / rel
+        blocks = path.read_text(encoding="utf-8").split("\n## ")
+        blocks = [b for b in blocks if f"{{#{anchor}}}" not in b.splitlines()[0]]
+        path.write_text("\n## ".join(blocks), encoding="utf-8")
+
+    return mutate
+
+
+def both(*mutations: Mutation) -> Mutation:
+    def mutate(root: Path) -> None:
+        for mutation in mutations:
+            mutation(root)
+
+    return mutate
+
+
+# name -> (mutation, the exact findings as (path, line, code))
+BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
+    "missing page": (
+        delete(EN_B2B),
+        {
+            ("data/models.yml", 1, "E206"),
+            ("docs/en/index.md", 10, "E300"),
+            ("docs/en/models/b2c.md", 40, "E300"),
+            ("docs/zh/models/b2b.md", 1, "E101"),
+        },
+    ),
+    "extra page": (
+        write_bytes(
+            "docs/zh/extra.md",
+            "---\ntitle: 额外\ndescription: 只有中文的页面。\n---\n\n# 额外\n".encode(),
+        ),
+        {
+            ("docs/zh/extra.md", 1, "E101"),
+            ("docs/zh/extra.md", 1, "E110"),
+            ("docs/zh/extra.md", 3, "E201"),
+        },
+    ),
+    "section removed": (
+        remove_section(EN_B2B, "revenue-model"),
+        {("docs/en/models/b2b.md", 18, "E102"), ("docs/en/models/b2b.md", 18, "E104")},
+    ),
+    "section reordered": (
+        move_section(EN_B2B, "metrics", "definition"),
+        {("docs/en/models/b2b.md", 10, "E102"), ("docs/en/models/b2b.md", 10, "E105")},
+    ),
+    "anchor renamed": (
+        replace(EN_B2C, "{#revenue-model}", "{#revenue}"),
+        {("docs/en/models/b2c.md", 18, "E102"), ("docs/en/models/b2c.md", 22, "E104")},
+    ),
+    "heading without anchor": (
+        replace(EN_B2C, " {#pros-cons}", ""),
+        {
+            ("docs/en/models/b2c.md", 26, "E103"),
+            ("docs/en/models/b2c.md", 30, "E104"),
+            ("docs/en/models/b2c.md", 42, "E102"),
+        },
+    ),
+    "malformed yaml": (
+        replace(EN_B2B, "title: B2B e-commerce", "title: [B2B e-commerce"),
+        {("docs/en/models/b2b.md", 4, "E200")},
+    ),
+    "not a mapping": (
+        write_bytes(EN_B2B, b"---\n- id\n- b2b\n---\n\n# B2B\n"),
+        {("docs/en/models/b2b.md", 2, "E200")},
+    ),
+    "unclosed": (
+        write_bytes(EN_B2B, b"---\nid: b2b\ntitle: B2B\n\n# B2B\n"),
+        {("docs/en/models/b2b.md", 1, "E200")},
+    ),
+    "missing id": (
+        replace(EN_B2B, "id: b2b\n", ""),
+        {
+            ("docs/en/models/b2b.md", 1, "E201"),
+            ("docs/en/models/b2b.md", 1, "E202"),
+            ("docs/zh/models/b2b.md", 1, "E500"),
+        },
+    ),
+    "mismatched id": (
+        replace(EN_B2B, "id: b2b", "id: b2c"),
+        {
+            ("docs/en/models/b2b.md", 2, "E202"),
+            ("docs/en/models/b2b.md", 2, "E203"),
+            ("docs/en/models/b2c.md", 2, "E204"),
+            ("docs/zh/models/b2b.md", 1, "E500"),
+        },
+    ),
+    "unknown key": (
+        replace(EN_B2B, "id: b2b", "id: b2b\nauthor: someone"),
+        {("docs/en/models/b2b.md", 3, "E201"), ("docs/zh/models/b2b.md", 1, "E500")},
+    ),
+    "unknown related": (
+        both(
+            replace(EN_B2B, "related: [b2c]", "related: [c2c]"),
+            replace(ZH_B2B, "related: [b2c]", "related: [c2c]"),
+        ),
+        {
+            ("docs/en/models/b2b.md", 5, "E205"),
+            ("docs/en/models/b2b.md", 5, "E207"),
+            ("docs/zh/models/b2b.md", 5, "E205"),
+            ("docs/zh/models/b2b.md", 5, "E207"),
+        },
+    ),
+    "unknown platform": (
+        replace("data/models.yml", "seed_platforms: [jd]", "seed_platforms: [jd, amazon]"),
+        {("data/models.yml", 12, "E208")},
+    ),
+    "broken data yaml": (
+        replace(
+            "data/platforms.yml",
+            "market: cn\n  launched: 2004",
+            "market: cn\n  launched: [2004",
+        ),
+        {("data/platforms.yml", 11, "E209")},
+    ),
+    "broken link": (
+        both(
+            replace(EN_INDEX, "models/b2b.md", "models/b2x.md"),
+            replace("docs/zh/index.md", "models/b2b.md", "models/b2x.md"),
+        ),
+        {("docs/en/index.md", 10, "E300"), ("docs/zh/index.md", 10, "E300")},
+    ),
+    "link differs": (
+        replace(EN_INDEX, "models/b2c.md#definition", "models/b2c.md#metrics"),
+        {
+            ("docs/en/index.md", 1, "E302"),
+            ("docs/en/index.md", 11, "E302"),
+            ("docs/zh/index.md", 8, "E500"),
+        },
+    ),
+    "broken anchor": (
+        both(
+            replace(EN_INDEX, "#definition", "#nowhere"),
+            replace("docs/zh/index.md", "#definition", "#nowhere"),
+        ),
+        {("docs/en/index.md", 11, "E301"), ("docs/zh/index.md", 11, "E301")},
+    ),
+    "missing image": (
+        both(
+            replace(EN_B2B, "Body text.\n\n## How", "![flow](flow.png)\n\n## How"),
+            replace(ZH_B2B, "正文。\n\n## 运作", "![flow](flow.png)\n\n## 运作"),
+        ),
+        {("docs/en/models/b2b.md", 12, "E303"), ("docs/zh/models/b2b.md", 12, "E303")},
+    ),
+    "non-utf8": (
+        write_bytes(EN_B2C, "---\nid: b2c\n---\n\ncaf\xe9\n".encode("latin-1")),
+        {("docs/en/models/b2c.md", 5, "E100")},
+    ),
+    "binary": (
+        write_bytes(EN_B2C, b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+        {("docs/en/models/b2c.md", 3, "E100")},
+    ),
+    "empty": (
+        write_bytes(EN_B2C, b""),
+        {("docs/en/models/b2c.md", 1, "E100")},
+    ),
+    "script": (
+        replace(EN_B2B, "Body text.\n\n## How", "<script>alert(1)</script>\n\n## How"),
+        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "iframe": (
+        replace(
+            EN_B2B,
+            "Body text.\n\n## How",
+            '<iframe src="https://example.com"></iframe>\n\n## How',
+        ),
+        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "object": (
+        replace(EN_B2B, "Body text.\n\n## How", '<object data="x.swf"></object>\n\n## How'),
+        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "event handler": (
+        replace(
+            EN_B2B,
+            "Body text.\n\n## How",
+            'Body <span onclick="steal()">text</span>.\n\n## How',
+        ),
+        {("docs/en/models/b2b.md", 12, "E401"), ("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "javascript link": (
+        replace(EN_B2B, "Body text.\n\n## How", "[click](javascript:alert(1))\n\n## How"),
+        {("docs/en/models/b2b.md", 12, "E402"), ("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "javascript href": (
+        replace(
+            EN_B2B,
+            "Body text.\n\n## How",
+            '<a href="JavaScript:alert(1)">x</a>\n\n## How',
+        ),
+        {("docs/en/models/b2b.md", 12, "E402"), ("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "draft": (
+        both(
+            replace(EN_B2B, "id: b2b", "id: b2b\ndraft: true"),
+            replace(ZH_B2B, "id: b2b", "id: b2b\ndraft: true"),
+        ),
+        {("docs/en/models/b2b.md", 3, "E108"), ("docs/zh/models/b2b.md", 3, "E108")},
+    ),
+    "seed missing": (
+        replace(EN_B2B, "Alibaba (1688.com).", "A wholesale marketplace."),
+        {("docs/en/models/b2b.md", 22, "E211"), ("docs/zh/models/b2b.md", 22, "E500")},
+    ),
+    "outdated": (
+        replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
+        {("docs/en/models/b2b.md", 14, "E500")},
+    ),
+}
+
+# Inputs that look unusual but are fine: the checker must accept them.
+ACCEPTED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
+    "safe html": (
+        replace(EN_B2B, "Body text.\n\n## How", "Press <kbd>Ctrl</kbd><br>now.\n\n## How"),
+        # The one-sided edit is reported as an outdated translation, and nothing else.
+        {("docs/zh/models/b2b.md", 10, "E500")},
+    ),
+    "bom crlf": (
+        lambda root: (root / EN_B2B).write_bytes(
+            b"\xef\xbb\xbf" + (root / EN_B2B).read_bytes().replace(b"\n", b"\r\n")
+        ),
+        set(),
+    ),
+}

@@ -1,0 +1,89 @@
+"""The real site, built strictly: every page in both languages, with the data rendered in."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import kb
+
+KB = kb.load()
+assert KB.data is not None
+DATA = KB.data
+
+
+def html_path(site: Path, lang: str, rel: str) -> Path:
+    prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+    stem = rel[: -len(".md")]
+    if stem == "index":
+        return site / prefix / "index.html"
+    stem = stem.removesuffix("/index")
+    return site / prefix / stem / "index.html"
+
+
+def text_of(path: Path) -> str:
+    return re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_every_page_is_built_in_both_languages(built_site: Path, lang: str) -> None:
+    for rel in KB.all_rels():
+        assert html_path(built_site, lang, rel).is_file(), rel
+
+
+def test_required_entry_points(built_site: Path) -> None:
+    for rel in ["index.html", "en/index.html", "models/b2b/index.html", "en/models/b2b/index.html"]:
+        assert (built_site / rel).is_file()
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_html_lang_and_language_switcher(built_site: Path, lang: str) -> None:
+    html = html_path(built_site, lang, "models/c2c.md").read_text(encoding="utf-8")
+    assert re.search(rf'<html lang="{lang}', html)
+    other = "/en/models/c2c/" if lang == "zh" else "/models/c2c/"
+    assert f'href="{other}"' in html or f'href="..{other}"' in html or other in html
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+@pytest.mark.parametrize("model_id", DATA.model_ids)
+def test_model_page_has_every_section_and_seed_example(built_site: Path, lang: str, model_id: str) -> None:
+    html = html_path(built_site, lang, f"models/{model_id}.md").read_text(encoding="utf-8")
+    for section in DATA.sections:
+        assert f'id="{section["anchor"]}"' in html, section["anchor"]
+    text = text_of(html_path(built_site, lang, f"models/{model_id}.md"))
+    for platform_id in DATA.model_platforms(model_id):
+        assert DATA.platforms[platform_id]["name"][lang] in text, platform_id
+    # The generated platform table sits in the platforms section.
+    platforms_section = html.split('id="platforms"', 1)[1].split("<h2", 1)[0]
+    assert "<table>" in platforms_section
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_comparison_matrix_has_a_row_per_model(built_site: Path, lang: str) -> None:
+    html = html_path(built_site, lang, "compare.md").read_text(encoding="utf-8")
+    matrix = html.split('id="matrix"', 1)[1].split("</table>", 1)[0]
+    for model_id in DATA.model_ids:
+        assert f'models/{model_id}/"' in matrix
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_glossary_terms_in_both_languages(built_site: Path, lang: str) -> None:
+    text = text_of(html_path(built_site, lang, "glossary.md"))
+    for term in DATA.glossary:
+        assert term["zh"] in text and term["en"] in text, term["id"]
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_abbreviations_have_tooltips(built_site: Path, lang: str) -> None:
+    html = html_path(built_site, lang, "models/b2c.md").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="[^"]+">GMV</abbr>', html)
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_home_page_links_every_model_as_a_card(built_site: Path, lang: str) -> None:
+    html = html_path(built_site, lang, "index.md").read_text(encoding="utf-8")
+    cards = html.split('class="grid cards"', 1)[1].split("</div>", 1)[0]
+    for model_id in DATA.model_ids:
+        assert f'models/{model_id}/"' in cards
