@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
+NODE_READY := node_modules/.ready
 DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
 export PYTHONDONTWRITEBYTECODE := 1
 # Material prints an end-of-life banner on every build; the README covers the plan.
@@ -30,11 +31,18 @@ $(READY): requirements.txt
 	$(PY) -m pip install --quiet --require-virtualenv -r requirements.txt
 	touch $@
 
-setup: $(READY)
+# mermaid-cli renders the diagrams at build time; puppeteer must not download a
+# browser (it uses Debian's Chromium through tools/puppeteer.json).
+$(NODE_READY): package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: system-deps $(READY) $(NODE_READY)
 
 # Installs only what is missing; needs root (CI and the dev machines are root).
 system-deps:
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+	  command -v npm >/dev/null 2>&1 || echo nodejs npm); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages: $$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
@@ -58,11 +66,13 @@ lint: setup
 stamp: setup
 	$(PY) scripts/check_i18n.py --stamp
 
+# ARGS carries the rest: make new-model ID=subscription ARGS='--name-zh 订阅电商 --name-en ...'
+# (see `$(PY) scripts/new_model.py --help` for every option).
 new-model: setup
-	@test -n "$(ID)" || { echo "usage: make new-model ID=<id>"; exit 2; }
-	$(PY) scripts/new_model.py $(ID)
+	@test -n "$(ID)" || { echo "usage: make new-model ID=<id> ARGS='--name-zh ... --name-en ... --dimension ... --related ...'"; exit 2; }
+	$(PY) scripts/new_model.py $(ID) $(ARGS)
 
-test: setup system-deps
+test: setup
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest
 

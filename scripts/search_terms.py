@@ -1,0 +1,42 @@
+"""The Chinese search dictionary: every name and term the knowledge base uses, from data/.
+
+jieba segments Chinese at build time (Material's search plugin calls jieba.cut). Without
+these words it splits names such as 快手电商 into 快 / 手电 / 商 and no reader finds them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb import Data
+
+# Parts of names that readers type on their own (快手 for 快手电商, 惠农网 for 中国惠农网).
+_SUFFIXES = ("电商", "社区团购", "全球购", "国际站")
+_PREFIXES = ("中国",)
+_NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _variants(name: str) -> list[str]:
+    # jieba words cannot contain spaces or punctuation; Latin parts are split by the separator anyway.
+    words = [run for run in _NOT_CHINESE.split(name) if len(run) >= 2]
+    for word in list(words):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                words.append(word[: -len(suffix)])
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                # Indexed as 中国 + 惠农网: the search box matches words by prefix only, so
+                # a reader typing 惠农网 would miss a single token 中国惠农网.
+                words.remove(word)
+                words.append(word[len(prefix) :])
+    return words
+
+
+def chinese_terms(data: Data) -> list[str]:
+    """Chinese words to add to jieba's dictionary, longest first."""
+    names = [p["name"]["zh"] for p in data.platforms.values()]
+    names += [m["name"]["zh"] for m in data.models]
+    names += [t["zh"] for t in data.glossary]
+    names += [v["zh"] for v in data.labels["categories"].values()]
+    terms = {word for name in names for word in _variants(name)}
+    return sorted(terms, key=lambda t: (-len(t), t))

@@ -1,0 +1,153 @@
+"""Search for Chinese and English readers: whole-word Chinese tokens, and results in the
+reader's language in a real browser (Debian's Chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import search_terms
+from browser import chromium, search, serve
+
+import kb
+
+DATA = kb.load_data()
+
+# Term -> the page whose index entry must hold it as one token.
+ZH_TOKENS = {
+    "快手电商": "models/live-streaming/",
+    "快手": "models/live-streaming/",
+    "拼多多": "models/community/",
+    "淘宝直播": "models/live-streaming/",
+    "抖音电商": "models/social/",
+    "惠农网": "models/b2b2c/",
+    "聚美优品": "models/vertical/",
+    "网酒网": "models/vertical/",
+    "大众点评": "models/o2o/",
+    "美团": "models/o2o/",
+    "饿了么": "models/o2o/",
+    "闲鱼": "models/c2c/",
+    "淘宝": "models/c2c/",
+    "天猫": "models/b2c/",
+    "京东": "models/b2c/",
+    "阿里巴巴": "models/b2b/",
+    "阿里巴巴国际站": "models/cross-border/",
+    "京东全球购": "models/cross-border/",
+    "天猫国际": "models/cross-border/",
+    "速卖通": "models/cross-border/",
+    "微信小程序": "models/social/",
+    "小红书": "models/social/",
+    "唯品会": "models/vertical/",
+    "美团优选": "models/community/",
+    "社区团购": "models/community/",
+    "跨境电商": "models/cross-border/",
+    "直播带货": "models/live-streaming/",
+    "私域流量": "models/social/",
+    "团长": "models/community/",
+    "保税仓": "models/cross-border/",
+    "小程序": "models/social/",
+    "客单价": "models/b2c/",
+    "复购率": "models/community/",
+    "获客成本": "models/social/",
+    "主播": "models/live-streaming/",
+    "坑位费": "models/live-streaming/",
+    "种草": "models/social/",
+    "自提点": "models/community/",
+}
+
+# (query, expected page) for a Chinese reader and for an English reader.
+QUERIES = [
+    (("B2B", "models/b2b/"), ("B2B", "models/b2b/")),
+    (("B2C", "models/b2c/"), ("B2C", "models/b2c/")),
+    (("C2C", "models/c2c/"), ("C2C", "models/c2c/")),
+    (("O2O", "models/o2o/"), ("O2O", "models/o2o/")),
+    (("B2B2C", "models/b2b2c/"), ("B2B2C", "models/b2b2c/")),
+    (("垂直电商", "models/vertical/"), ("vertical", "models/vertical/")),
+    (("社区电商", "models/community/"), ("community", "models/community/")),
+    (("跨境电商", "models/cross-border/"), ("cross-border", "models/cross-border/")),
+    (("跨境", "models/cross-border/"), ("cross", "models/cross-border/")),
+    (("社交电商", "models/social/"), ("social", "models/social/")),
+    (("直播电商", "models/live-streaming/"), ("live streaming", "models/live-streaming/")),
+    (("直播", "models/live-streaming/"), ("live", "models/live-streaming/")),
+    (("快手电商", "models/live-streaming/"), ("Kuaishou", "models/live-streaming/")),
+    (("淘宝直播", "models/live-streaming/"), ("Taobao Live", "models/live-streaming/")),
+    (("淘宝", "models/c2c/"), ("Taobao", "models/c2c/")),
+    (("拼多多", "models/community/"), ("Pinduoduo", "models/community/")),
+    (("惠农网", "models/b2b2c/"), ("Huinong", "models/b2b2c/")),
+    (("聚美优品", "models/vertical/"), ("Jumei", "models/vertical/")),
+    (("大众点评", "models/o2o/"), ("Dianping", "models/o2o/")),
+    (("微信小程序", "models/social/"), ("mini program", "models/social/")),
+    (("社区团购", "models/community/"), ("group buying", "models/community/")),
+    (("团长", "models/community/"), ("group leader", "models/community/")),
+    (("保税仓", "models/cross-border/"), ("bonded warehouse", "models/cross-border/")),
+    (("私域流量", "models/social/"), ("private traffic", "models/social/")),
+    (("直播带货", "models/live-streaming/"), ("streamer", "models/live-streaming/")),
+    (("术语表", "glossary/"), ("glossary", "glossary/")),
+    (("模式对比", "compare/"), ("comparison matrix", "compare/")),
+    (("如何选择", "choose/"), ("choosing", "choose/")),
+]
+
+
+def index_of(site: Path, lang: str) -> dict:
+    prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+    return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_dictionary_comes_from_the_data() -> None:
+    terms = search_terms.chinese_terms(DATA)
+    assert "快手电商" in terms and "快手" in terms and "惠农网" in terms
+    assert "中国惠农网" not in terms  # indexed as 中国 + 惠农网, so 惠农网 is found by prefix
+    for name in [p["name"]["zh"] for p in DATA.platforms.values()] + [t["zh"] for t in DATA.glossary]:
+        assert not re.search("[\u4e00-\u9fff]{2}", name) or any(t in name for t in terms), name
+
+
+@pytest.mark.parametrize(("term", "location"), sorted(ZH_TOKENS.items()))
+def test_chinese_term_is_one_token(built_site: Path, term: str, location: str) -> None:
+    index = index_of(built_site, "zh")
+    separator = re.compile(index["config"]["separator"])
+    docs = [d for d in index["docs"] if d["location"].split("#")[0] == location]
+    tokens = {t for d in docs for t in separator.split(re.sub(r"<[^>]+>", " ", d["title"] + " " + d["text"]))}
+    assert term in tokens
+
+
+def test_each_language_has_its_own_index(built_site: Path) -> None:
+    zh, en = index_of(built_site, "zh"), index_of(built_site, "en")
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    assert all(not d["location"].startswith("en/") for d in en["docs"])
+    assert {d["location"] for d in en["docs"] if "#" not in d["location"]} == {
+        d["location"] for d in zh["docs"] if "#" not in d["location"]
+    }
+    assert "\\u200b" in zh["config"]["separator"]
+    assert "stemmer" not in zh["config"]["pipeline"]
+
+
+def test_search_worker_is_patched(built_site: Path) -> None:
+    worker = next((built_site / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+    assert "for(let o=s+1;o<=t.length;o++)" in worker
+
+
+@pytest.fixture(scope="module")
+def browser_page(built_site: Path):
+    with serve(built_site) as base, chromium() as browser:
+        yield base, browser.new_page()  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+@pytest.mark.parametrize("pair", QUERIES, ids=[q[1][0] for q in QUERIES])
+def test_query_finds_the_page_in_the_readers_language(browser_page, lang: str, pair) -> None:
+    base, page = browser_page
+    query, expected = pair[0] if lang == "zh" else pair[1]
+    prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+    if not page.url.startswith(base + prefix) or (lang == "zh" and page.url.startswith(base + "en/")):
+        page.goto(base + prefix)
+    results = search(page, query)
+    paths = [urlsplit(href).path for href in results]
+    assert paths, f"no results for {query!r}"
+    for path in paths:
+        assert path.startswith("/" + prefix) and not (lang == "zh" and path.startswith("/en/")), path
+    top = list(dict.fromkeys(paths))[:3]
+    assert "/" + prefix + expected in top, f"{query!r}: {top}"
