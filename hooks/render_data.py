@@ -49,7 +49,11 @@ def _replace_diagrams(markdown: str, lang: str, depth: int) -> str:
         key = diagrams.digest(token.content)
         alt = html.escape(diagrams.alt_text(token.content, lang), quote=True)
         src = "../" * depth + f"{DIAGRAM_DIR}/{key}.svg"
-        figure = f'<figure class="diagram" markdown="0"><img src="{src}" alt="{alt}" loading="lazy"></figure>'
+        width, height = diagrams.size(key)
+        figure = (
+            f'<figure class="diagram" markdown="0"><img src="{src}" alt="{alt}" width="{width}" height="{height}"'
+            ' style="max-width:100%;height:auto;background:#fff" loading="lazy"></figure>'
+        )
         lines[start:end] = [figure]
     return "\n".join(lines)
 

@@ -81,3 +81,11 @@ def alt_text(source: str, lang: str) -> str:
     labels = list(dict.fromkeys(_LABEL.findall(source)))
     lead = "流程图：" if lang == "zh" else "Diagram: "
     return lead + ("、" if lang == "zh" else ", ").join(labels)
+
+
+def size(key: str) -> tuple[int, int]:
+    """The diagram's natural width and height, from its viewBox."""
+    match = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', svg_path(key).read_text(encoding="utf-8"))
+    if not match:
+        raise DiagramError(f"{svg_path(key)}: no viewBox")
+    return round(float(match.group(1))), round(float(match.group(2)))

@@ -87,3 +87,39 @@ def test_home_page_links_every_model_as_a_card(built_site: Path, lang: str) -> N
     cards = html.split('class="grid cards"', 1)[1].split("</div>", 1)[0]
     for model_id in DATA.model_ids:
         assert f'models/{model_id}/"' in cards
+
+
+def test_sitemap_has_hreflang_alternates_for_every_pair(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for rel in KB.all_rels():
+        path = rel[: -len(".md")].removesuffix("index")
+        path = f"{path}/" if path and not path.endswith("/") else path
+        assert f'hreflang="zh" href="https://ecommerce-models.github.io/{path}"' in sitemap, rel
+        assert f'hreflang="en" href="https://ecommerce-models.github.io/en/{path}"' in sitemap, rel
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_canonical_url_and_description_from_front_matter(built_site: Path, lang: str) -> None:
+    for rel, page in KB.pages[lang].items():
+        html = html_path(built_site, lang, rel).read_text(encoding="utf-8")
+        assert '<link rel="canonical" href="https://ecommerce-models.github.io/' in html, rel
+        description = page.front_matter["description"].replace("&", "&amp;").replace('"', "&#34;")
+        assert f'<meta name="description" content="{description}"' in html, rel
+
+
+@pytest.mark.browser
+def test_pages_request_nothing_from_other_hosts(built_site: Path) -> None:
+    from browser import chromium, serve
+
+    pages = ["", "models/b2b/", "compare/", "en/", "en/models/b2b/", "en/compare/"]
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy images too
+            page.wait_for_load_state("networkidle")
+    assert requested
+    foreign = sorted({url for url in requested if not url.startswith(base) and not url.startswith("data:")})
+    assert foreign == []
