@@ -8,12 +8,14 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 NODE_READY := node_modules/.ready
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# chromium: diagrams and browser tests; fonts-noto-cjk: Chinese in diagrams and PDFs;
+# poppler-utils: PDF checks; pango: WeasyPrint.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-dejavu-core fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 export PYTHONDONTWRITEBYTECODE := 1
 # Material prints an end-of-life banner on every build; the README covers the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean
+.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean pdf offline bench
 
 help:
 	@echo "make serve      set up, then serve the site at http://127.0.0.1:8000"
@@ -21,6 +23,8 @@ help:
 	@echo "make build      strict build of both languages into site/"
 	@echo "make check      parity checker (both languages cover the same pages, sections, facts, links)"
 	@echo "make lint       ruff, Chinese copywriting, Markdown lint and the checker"
+	@echo "make pdf        PDFs in both languages into site/downloads/"
+	@echo "make offline    the offline copy of the site as site/downloads/ecommerce-models-offline.zip"
 	@echo "make stamp      record the current page pairs as translated"
 	@echo "make new-model ID=<id>   scaffold a model page in both languages"
 
@@ -63,6 +67,15 @@ lint: setup
 	$(PY) scripts/lint_docs.py
 	$(PY) scripts/check_i18n.py
 
+# The PDFs and the offline zip go into site/downloads/, so they need a built site.
+pdf: setup
+	@test -f site/index.html || $(MAKE) --no-print-directory build
+	$(PY) scripts/pdf.py
+
+offline: setup
+	@test -f site/index.html || $(MAKE) --no-print-directory build
+	$(PY) scripts/offline.py
+
 stamp: setup
 	$(PY) scripts/check_i18n.py --stamp
 
@@ -75,6 +88,10 @@ new-model: setup
 test: setup
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest
+
+# Not part of `make test`: about 20 minutes on 2 cores. ARGS=--quick is a one-minute smoke run.
+bench: setup
+	$(PY) scripts/bench.py $(ARGS)
 
 lock:
 	$(PY) -m pip install --quiet -r requirements.in

@@ -21,9 +21,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-import search_terms
-
 import kb
+import search_terms
 
 INDEX = "search/search_index.json"
 WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
@@ -40,7 +39,7 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def split_index(site_dir: Path) -> dict[str, int]:
+def split_index(site_dir: Path, inline_script: bool = False) -> dict[str, int]:
     """Write one index per language; returns the number of entries in each."""
     path = site_dir / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -63,9 +62,10 @@ def split_index(site_dir: Path) -> dict[str, int]:
         docs = [d for d in docs if not d["location"].startswith(others)]
         target = site_dir / prefix / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        payload = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(payload, encoding="utf-8")
+        if inline_script:  # Material reads search_index.js when the site is opened from file://
+            target.with_suffix(".js").write_text(f"var __index = {payload}", encoding="utf-8")
         counts[lang] = len(docs)
     return counts
 
@@ -77,7 +77,8 @@ def on_post_build(config: Any) -> None:
         return  # a nested per-language build; the merged index is not written yet
     site_dir = Path(config["site_dir"])
     if (site_dir / INDEX).exists():
-        split_index(site_dir)
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        split_index(site_dir, inline_script=bool(offline and offline.config.enabled))
     patch_segmenter(site_dir)
 
 

@@ -12,7 +12,7 @@ from kb import Data, KnowledgeBase, Page
 # Which generated block goes under which H2 anchor, by page.
 MODEL_BLOCKS = {"platforms": "platform_table"}
 PAGE_BLOCKS = {
-    "index.md": {"models": "model_cards"},
+    "index.md": {"models": "model_cards", "downloads": "download_links"},
     "compare.md": {"matrix": "comparison_matrix", "by-dimension": "dimension_table"},
     "glossary.md": {"terms": "glossary_table"},
 }
@@ -102,6 +102,21 @@ def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
         ]
     lines.append("</div>")
     return "\n".join(lines) + "\n"
+
+
+DOWNLOADS = (
+    ("download-pdf-zh", "downloads/ecommerce-models-zh.pdf"),
+    ("download-pdf-en", "downloads/ecommerce-models-en.pdf"),
+    ("download-offline", "downloads/ecommerce-models-offline.zip"),
+)
+
+
+def download_links(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+    """Links to the PDFs and the offline zip, which `make pdf` and `make offline` write into
+    site/downloads/ after the build (raw HTML, so the build does not look for them in docs/)."""
+    up = "" if lang == "zh" else "../"
+    items = [f'<li><a href="{up}{path}" download>{data.labels["ui"][key][lang]}</a></li>' for key, path in DOWNLOADS]
+    return '<ul class="downloads">' + "".join(items) + "</ul>\n"
 
 
 def abbreviations(data: Data, lang: str) -> str:

@@ -54,7 +54,11 @@ def chromium() -> Iterator[object]:
 
 def search(page: object, query: str) -> list[str]:
     """Type a query into Material's search and return the result links, best first."""
-    page.evaluate("document.querySelector('#__search').checked = true")  # type: ignore[attr-defined]
+    # Open the search as a click would: Material waits for the toggle's change event
+    # before it loads the index from file://.
+    page.evaluate(  # type: ignore[attr-defined]
+        "(t => { t.checked = true; t.dispatchEvent(new Event('change')) })(document.querySelector('#__search'))"
+    )
     box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
     box.fill(query)
     box.press("End")  # Material's search listens for key events

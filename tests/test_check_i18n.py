@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from mutations import BROKEN
 
 CLI = ROOT / "scripts" / "check_i18n.py"

@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import search_terms
-from browser import chromium, search, serve
 
 import kb
+import search_terms
+from browser import chromium, search, serve
 
 DATA = kb.load_data()
 

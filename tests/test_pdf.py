@@ -1,0 +1,111 @@
+"""The PDFs: every model in the text and the bookmarks, SC fonts embedded, real diagrams."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import kb
+import pdf
+
+DATA = kb.load_data()
+
+
+@pytest.fixture(scope="session")
+def pdfs(built_site: Path) -> dict[str, Path]:
+    return {lang: pdf.export(built_site, lang) for lang in kb.LANGUAGES}
+
+
+def text_of(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True).stdout
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_pdf_exists_at_its_fixed_name(pdfs: dict[str, Path], lang: str) -> None:
+    assert pdfs[lang].name == f"ecommerce-models-{lang}.pdf"
+    assert pdfs[lang].parent.name == "downloads"
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_every_model_is_in_the_text_and_the_bookmarks(pdfs: dict[str, Path], lang: str) -> None:
+    text = text_of(pdfs[lang])
+    reader = PdfReader(pdfs[lang])
+    titles = outline_titles(reader)
+    for model in DATA.models:
+        assert model["name"][lang] in text
+        assert model["name"][lang] in titles
+    for rel in pdf.book_pages(kb.ROOT):
+        page = kb.load().pages[lang][rel]
+        assert page.front_matter["title"] in " ".join(titles) or rel == "index.md", rel
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_fonts_are_embedded_and_chinese_is_simplified(pdfs: dict[str, Path], lang: str) -> None:
+    listing = subprocess.run(["pdffonts", str(pdfs[lang])], capture_output=True, text=True).stdout.splitlines()[2:]
+    assert listing
+    for row in listing:
+        columns = row.split()
+        assert columns[-5] == "yes", row  # the "emb" column
+    if lang == "zh":
+        assert any("CJK-SC" in row for row in listing)
+        assert not any("CJK-JP" in row or "CJK-TC" in row or "CJK-KR" in row for row in listing)
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_no_raw_mermaid_no_replacement_characters_and_plausible_length(pdfs: dict[str, Path], lang: str) -> None:
+    text = text_of(pdfs[lang])
+    assert "\ufffd" not in text
+    assert "flowchart LR" not in text and "-->" not in text
+    pages = len(PdfReader(pdfs[lang]).pages)
+    assert 30 <= pages <= 250
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_diagrams_are_drawn_as_vector_text(pdfs: dict[str, Path], lang: str) -> None:
+    # The B2B diagram's node labels come out as PDF text, which only happens when the SVG was drawn.
+    text = text_of(pdfs[lang])
+    label = {"zh": "企业采购方", "en": "Business buyer"}[lang]
+    assert label in text
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_language_metadata_cover_and_internal_links(pdfs: dict[str, Path], lang: str) -> None:
+    reader = PdfReader(pdfs[lang])
+    assert str(reader.trailer["/Root"]["/Lang"]).startswith(pdf.HTML_LANG[lang][:2])
+    assert reader.metadata.title == pdf.SITE_NAME[lang]
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert pdf.SITE_NAME[lang] in cover and pdf.COVER[lang]["version"] in cover
+    internal = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if "/Dest" in annotation or (action is not None and action.get("/S") == "/GoTo"):
+                internal += 1
+    assert internal >= 50  # the table of contents alone links every page
+
+
+def test_missing_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoFonts:
+        stdout = "DejaVu Sans\n"
+
+    monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: NoFonts())
+    with pytest.raises(pdf.PdfError, match="Noto Sans CJK SC"):
+        pdf.require_cjk_font()
