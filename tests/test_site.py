@@ -123,3 +123,19 @@ def test_pages_request_nothing_from_other_hosts(built_site: Path) -> None:
     assert requested
     foreign = sorted({url for url in requested if not url.startswith(base) and not url.startswith("data:")})
     assert foreign == []
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"), [("404.html", "zh", "404：页面不存在"), ("en/404.html", "en", "404: page not found")]
+)
+def test_each_language_has_a_404_page(built_site: Path, path: str, lang: str, heading: str) -> None:
+    html = (built_site / path).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    assert f"<h1>{heading}</h1>" in html
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_html_lang_on_every_page(built_site: Path, lang: str) -> None:
+    for rel in KB.all_rels():
+        html = html_path(built_site, lang, rel).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html, rel
