@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Material prints an end-of-life banner on every build; the README covers the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean pdf offline bench
+.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean pdf offline lighthouse bench
 
 help:
 	@echo "make serve      set up, then serve the site at http://127.0.0.1:8000"
@@ -75,6 +75,11 @@ pdf: setup
 offline: setup
 	@test -f site/index.html || $(MAKE) --no-print-directory build
 	$(PY) scripts/offline.py
+
+# Lighthouse 12, mobile preset, on the built site served with gzip; scores to bench/lighthouse.json.
+lighthouse: setup
+	@test -f site/index.html || $(MAKE) --no-print-directory build
+	$(PY) scripts/lighthouse.py
 
 stamp: setup
 	$(PY) scripts/check_i18n.py --stamp

@@ -51,7 +51,7 @@ def _replace_diagrams(markdown: str, lang: str, depth: int) -> str:
         width, height = diagrams.size(key)
         figure = (
             f'<figure class="diagram" markdown="0"><img src="{src}" alt="{alt}" width="{width}" height="{height}"'
-            ' style="max-width:100%;height:auto;background:#fff" loading="lazy"></figure>'
+            ' loading="lazy"></figure>'
         )
         lines[start:end] = [figure]
     return "\n".join(lines)

@@ -139,3 +139,20 @@ def test_html_lang_on_every_page(built_site: Path, lang: str) -> None:
     for rel in KB.all_rels():
         html = html_path(built_site, lang, rel).read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html, rel
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["compare/", "models/o2o/", "en/compare/", "en/models/o2o/"])
+def test_phone_layout_scrolls_wide_content_inside_the_page(built_site: Path, path: str) -> None:
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.goto(base + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        for table in page.query_selector_all("article table"):
+            wrapper = table.evaluate("t => getComputedStyle(t.closest('.md-typeset__scrollwrap')).overflowX")
+            assert wrapper in {"auto", "scroll"}
+        for image in page.query_selector_all("figure.diagram img"):
+            assert image.evaluate("i => i.getBoundingClientRect().width") >= 600  # legible, scrolls sideways
+            assert image.evaluate("i => getComputedStyle(i.parentElement).overflowX") == "auto"
