@@ -29,6 +29,7 @@ from kb import (
     KnowledgeBase,
     Page,
     display_path,
+    page_fingerprints,
 )
 
 LOCK_FILE = "translations.lock.json"
@@ -504,8 +505,6 @@ def load_lock(root: Path) -> dict[str, Any]:
 
 
 def fingerprints(kb: KnowledgeBase) -> dict[str, dict[str, dict[str, str]]]:
-    from kb import page_fingerprints
-
     out: dict[str, dict[str, dict[str, str]]] = {}
     for rel in kb.all_rels():
         a, b = kb.pair(rel)
@@ -605,9 +604,11 @@ def check_nav(kb: KnowledgeBase) -> Iterator[Finding]:
         if rel not in listed and rel != "404.md":
             page = next(p for p in (kb.pair(rel)) if p is not None)
             yield Finding(page.display, 1, "E110", f"page '{rel}' is not in the nav of mkdocs.yml")
+    lines = (kb.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     for rel in listed:
         if rel not in kb.all_rels():
-            yield Finding("mkdocs.yml", 1, "E111", f"nav entry '{rel}' has no page under docs/<lang>/")
+            line = next((n for n, text in enumerate(lines, start=1) if text.rstrip().endswith(rel)), 1)
+            yield Finding("mkdocs.yml", line, "E111", f"nav entry '{rel}' has no page under docs/<lang>/")
 
 
 RULES: tuple[Rule, ...] = (
