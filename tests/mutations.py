@@ -263,7 +263,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
 
 BROKEN["nav entry without a page"] = (
     replace("mkdocs.yml", "  - models/b2c.md\n", "  - models/b2c.md\n  - models/c2c.md\n"),
-    {("mkdocs.yml", 5, "E111")},
+    {("mkdocs.yml", 6, "E111")},
 )
 
 # Inputs that look unusual but are fine: the checker must accept them.
