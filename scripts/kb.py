@@ -258,6 +258,40 @@ def page_fingerprints(page: Page) -> dict[str, str]:
     }
 
 
+# --- mkdocs.yml ------------------------------------------------------------------
+
+
+class MkDocsConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml uses !!python/name and !ENV tags; we only read plain values such as the nav."""
+
+
+MkDocsConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_entries(text: str) -> list[str]:
+    """Every string in the nav of an mkdocs.yml text, in order."""
+    config = yaml.load(text, Loader=MkDocsConfigLoader) or {}
+    found: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.get("nav", []))
+    return found
+
+
+def nav_files(root: Path) -> list[str]:
+    """The pages the nav lists, relative to docs/<lang>/."""
+    return [entry for entry in nav_entries((root / "mkdocs.yml").read_text(encoding="utf-8")) if entry.endswith(".md")]
+
+
 # --- data -----------------------------------------------------------------------
 
 

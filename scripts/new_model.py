@@ -139,31 +139,6 @@ def flow_list(values: list[str]) -> str:
     return "[" + ", ".join(values) + "]"
 
 
-class _IgnoreTagsLoader(yaml.SafeLoader):
-    """mkdocs.yml has !ENV and !!python/name tags; only its nav matters here."""
-
-
-_IgnoreTagsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def nav_entries(text: str) -> list[str]:
-    config = yaml.load(text, Loader=_IgnoreTagsLoader) or {}
-    found: list[str] = []
-
-    def walk(item: Any) -> None:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(config.get("nav", []))
-    return found
-
-
 # --- what to write ---------------------------------------------------------------------------
 
 
@@ -316,11 +291,11 @@ def plan(root: Path, args: argparse.Namespace) -> Plan:
     new_nav = None
     try:
         nav_text = kb.read_text(nav_path)
-        if rel in nav_entries(nav_text):
+        if rel in kb.nav_entries(nav_text):
             problems.append(f"{NAV_FILE} already lists {rel}")
         else:
             new_nav = insert_nav_line(nav_text, rel)
-            if nav_entries(new_nav) != _with_after(nav_entries(nav_text), rel):
+            if kb.nav_entries(new_nav) != _with_after(kb.nav_entries(nav_text), rel):
                 problems.append(f"could not add {rel} to the nav of {NAV_FILE} safely")
     except kb.PageError as error:
         problems.append(f"{error.finding.path}: {error.finding.message}")

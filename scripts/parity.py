@@ -27,10 +27,14 @@ from kb import (
     Data,
     Finding,
     KnowledgeBase,
+    MkDocsConfigLoader,
     Page,
     display_path,
+    nav_files,
     page_fingerprints,
 )
+
+_IgnoreTagsLoader = MkDocsConfigLoader  # the name the benchmark's tests use
 
 LOCK_FILE = "translations.lock.json"
 UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"}
@@ -569,31 +573,6 @@ def stamp(kb: KnowledgeBase) -> list[str]:
 
 
 # --- navigation ------------------------------------------------------------------------------
-
-
-class _IgnoreTagsLoader(yaml.SafeLoader):
-    """mkdocs.yml uses !!python/name and !ENV tags; the checker only needs the nav."""
-
-
-_IgnoreTagsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def nav_files(root: Path) -> list[str]:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader) or {}
-    found: list[str] = []
-
-    def walk(item: Any) -> None:
-        if isinstance(item, str) and item.endswith(".md"):
-            found.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(config.get("nav", []))
-    return found
 
 
 def check_nav(kb: KnowledgeBase) -> Iterator[Finding]:

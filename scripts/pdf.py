@@ -22,7 +22,6 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 import kb
-import parity
 
 OUTPUT = "downloads/ecommerce-models-{lang}.pdf"
 BOOK_EXCLUDES = {"contributing.md", "404.md"}
@@ -104,7 +103,7 @@ def require_cjk_font() -> None:
 
 
 def book_pages(root: Path) -> list[str]:
-    return [rel for rel in parity.nav_files(root) if rel not in BOOK_EXCLUDES]
+    return [rel for rel in kb.nav_files(root) if rel not in BOOK_EXCLUDES]
 
 
 def page_url(rel: str) -> str:
