@@ -39,9 +39,9 @@ def sources(knowledge_base: KnowledgeBase) -> dict[str, str]:
     found: dict[str, str] = {}
     for pages in knowledge_base.pages.values():
         for page in pages.values():
-            for token in page.tokens:
-                if token.type == "fence" and token.info.strip() == "mermaid":
-                    found[digest(token.content)] = token.content
+            for info, content in page.fences:
+                if info == "mermaid":
+                    found[digest(content)] = content
     return found
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +28,8 @@ LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 MODELS_DIR = "models"
 
+# libyaml's loader when it is there: the same results, several times faster on large data files.
+YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
 
 
@@ -84,7 +88,8 @@ class Page:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     html: list[RawHtml] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list, repr=False)
+    prose: str = field(default="", repr=False)  # visible text outside tables and code
+    fences: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (info, content) of code fences
 
     @property
     def display(self) -> str:
@@ -123,16 +128,7 @@ class Page:
 
     def prose_text(self) -> str:
         """The visible prose: text of inline tokens outside tables and code."""
-        out: list[str] = []
-        in_table = 0
-        for token in self.tokens:
-            if token.type == "table_open":
-                in_table += 1
-            elif token.type == "table_close":
-                in_table -= 1
-            elif token.type == "inline" and not in_table:
-                out.append("".join(c.content for c in token.children or [] if c.type in {"text", "code_inline"}))
-        return "\n".join(out)
+        return self.prose
 
 
 class PageError(Exception):
@@ -142,10 +138,11 @@ class PageError(Exception):
 
 
 def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path relative to the working directory when it is below it, else absolute."""
+    absolute, cwd = os.path.abspath(path), os.getcwd()
+    if absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        return Path(absolute[len(cwd.rstrip(os.sep)) + 1 :]).as_posix()
+    return Path(absolute).as_posix()
 
 
 def markdown_parser() -> MarkdownIt:
@@ -193,10 +190,11 @@ def parse_front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
     else:
         raise PageError(Finding(shown, 1, "E200", "front matter is not closed: no second '---' line"))
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=YamlLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
+        # libyaml may point just past the end of the block; name its last line instead.
+        line = min(mark.line + 2, max(index, 2)) if mark is not None else 2
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise PageError(Finding(shown, line, "E200", f"front matter is not valid YAML: {problem}")) from None
     if not isinstance(data, dict):
@@ -221,29 +219,100 @@ def _inline_line(token: Token, child_index: int) -> int:
     return start + breaks
 
 
-def load_page(path: Path, lang: str, rel: str) -> Page:
-    shown = display_path(path)
-    text = read_text(path)
-    front_matter, body_line = parse_front_matter(text, shown)
+def _extract(text: str) -> dict[str, Any]:
+    """Everything the checker and the hooks need from a page's Markdown, as plain data."""
     tokens = _MD.parse(text)
-    page = Page(lang, rel, path, text, front_matter, body_line, tokens=tokens)
+    headings, links, html, prose, fences = [], [], [], [], []
+    in_table = 0
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else 1
         if token.type == "heading_open":
             title, anchor = _split_attr_list(tokens[index + 1].content)
-            page.headings.append(Heading(int(token.tag[1]), title, anchor, line))
+            headings.append([int(token.tag[1]), title, anchor, line])
         elif token.type == "html_block":
-            page.html.append(RawHtml(token.content, line))
+            html.append([token.content, line])
+        elif token.type == "fence":
+            fences.append([token.info.strip(), token.content])
+        elif token.type == "table_open":
+            in_table += 1
+        elif token.type == "table_close":
+            in_table -= 1
         elif token.type == "inline":
+            if not in_table:
+                prose.append("".join(c.content for c in token.children or [] if c.type in {"text", "code_inline"}))
             for child_index, child in enumerate(token.children or []):
                 child_line = _inline_line(token, child_index)
                 if child.type == "link_open":
-                    page.links.append(Link(str(child.attrs.get("href", "")), child_line))
+                    links.append([str(child.attrs.get("href", "")), child_line, False])
                 elif child.type == "image":
-                    page.links.append(Link(str(child.attrs.get("src", "")), child_line, is_image=True))
+                    links.append([str(child.attrs.get("src", "")), child_line, True])
                 elif child.type == "html_inline":
-                    page.html.append(RawHtml(child.content, child_line))
-    return page
+                    html.append([child.content, child_line])
+    return {"headings": headings, "links": links, "html": html, "prose": "\n".join(prose), "fences": fences}
+
+
+def _parse(text: str, shown: str) -> dict[str, Any]:
+    front_matter, body_line = parse_front_matter(text, shown)
+    return {"front_matter": front_matter, "body_line": body_line, **_extract(text)}
+
+
+class _ParseCache:
+    """Parsed text keyed by its hash, so an unchanged page or data file is parsed once.
+
+    One small JSON file per entry under .cache/kb/<version>/ of the repository, where the
+    version is the hash of this module's source: a change to the parsing code starts afresh.
+    Only results that survive JSON unchanged are stored, and errors never are.
+    KB_CACHE=0 turns the cache off.
+    """
+
+    def __init__(self) -> None:
+        version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+        self.folder = ROOT / ".cache" / "kb" / version
+        self.enabled = os.environ.get("KB_CACHE", "1") != "0"
+
+    def get(self, kind: str, text: str, parse: Callable[[str], Any]) -> Any:
+        """parse(text), from the cache when the same kind of text was parsed before."""
+        if not self.enabled:
+            return parse(text)
+        key = hashlib.sha256(f"{kind}\0{text}".encode()).hexdigest()
+        path = self.folder / key[:2] / f"{key}.json"
+        try:
+            return json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            pass
+        value = parse(text)
+        encoded = json.dumps(value, ensure_ascii=False, default=str)
+        if json.loads(encoded) == value:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(encoded, encoding="utf-8")
+                partial.replace(path)
+            except OSError:
+                pass  # a read-only checkout still checks, only more slowly
+        return value
+
+
+_CACHE = _ParseCache()
+
+
+def load_page(path: Path, lang: str, rel: str) -> Page:
+    shown = display_path(path)
+    text = read_text(path)
+    parts = _CACHE.get("page", text, lambda source: _parse(source, shown))
+    return Page(
+        lang,
+        rel,
+        path,
+        text,
+        parts["front_matter"],
+        parts["body_line"],
+        headings=[Heading(*h) for h in parts["headings"]],
+        links=[Link(*link) for link in parts["links"]],
+        html=[RawHtml(*chunk) for chunk in parts["html"]],
+        prose=parts["prose"],
+        fences=[(info, content) for info, content in parts["fences"]],
+    )
 
 
 def page_fingerprints(page: Page) -> dict[str, str]:
@@ -270,6 +339,10 @@ MkDocsConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def nav_entries(text: str) -> list[str]:
     """Every string in the nav of an mkdocs.yml text, in order."""
+    return list(_CACHE.get("nav", text, _nav_entries))
+
+
+def _nav_entries(text: str) -> list[str]:
     config = yaml.load(text, Loader=MkDocsConfigLoader) or {}
     found: list[str] = []
 
@@ -299,12 +372,16 @@ def load_yaml(path: Path) -> Any:
     shown = display_path(path)
     text = read_text(path)
     try:
-        return yaml.safe_load(text)
+        return _CACHE.get("yaml", text, _yaml_value)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise PageError(Finding(shown, line, "E209", f"not valid YAML: {problem}")) from None
+
+
+def _yaml_value(text: str) -> Any:
+    return yaml.load(text, Loader=YamlLoader)
 
 
 def load_json(path: Path) -> Any:

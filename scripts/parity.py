@@ -9,6 +9,7 @@ documented in CONTRIBUTING.md:
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections import Counter
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import yaml
 from markdown.extensions.toc import slugify_unicode
@@ -68,13 +70,28 @@ def _schema_for(kb: KnowledgeBase, page: Page) -> dict[str, Any]:
     return kb.data.model_schema if page.is_model else kb.data.page_schema
 
 
+@functools.cache
+def _fast_validator(schema_json: str) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(json.loads(schema_json))
+
+
+def schema_errors(schema: dict[str, Any], instance: Any) -> list[jsonschema.ValidationError]:
+    """fastjsonschema answers "valid?" in compiled code; only an invalid instance pays for
+    jsonschema's detailed errors, which the findings quote."""
+    try:
+        _fast_validator(json.dumps(schema, sort_keys=True))(instance)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        errors = jsonschema.Draft202012Validator(schema).iter_errors(instance)
+        return sorted(errors, key=lambda e: [str(p) for p in e.path])
+
+
 def check_front_matter(kb: KnowledgeBase) -> Iterator[Finding]:
     if kb.data is None:
         return
     for lang in LANGUAGES:
         for page in kb.pages[lang].values():
-            validator = jsonschema.Draft202012Validator(_schema_for(kb, page))
-            for error in sorted(validator.iter_errors(page.front_matter), key=lambda e: list(e.path)):
+            for error in schema_errors(_schema_for(kb, page), page.front_matter):
                 key = str(error.path[0]) if error.path else ""
                 where = f"front matter key '{key}'" if key else "front matter"
                 message = error.message
@@ -269,8 +286,7 @@ def check_data(kb: KnowledgeBase) -> Iterator[Finding]:
     if data is None:
         return
     document = {"models": data.models, "platforms": data.platforms, "labels": data.labels, "glossary": data.glossary}
-    validator = jsonschema.Draft202012Validator(data.data_schema)
-    errors = sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.path])
+    errors = schema_errors(data.data_schema, document)
     for error in errors:
         name, *rest = list(error.path) or ["models"]
         yield Finding(
