@@ -39,30 +39,16 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def _replace_diagrams(markdown: str, lang: str, depth: int) -> str:
-    """Swap each Mermaid fence for the pre-rendered SVG."""
-    tokens = kb.markdown_parser().parse(markdown)
-    lines = markdown.split("\n")
-    for token in reversed([t for t in tokens if t.type == "fence" and t.info.strip() == "mermaid"]):
-        start, end = token.map or (0, 0)
-        key = diagrams.digest(token.content)
-        alt = html.escape(diagrams.alt_text(token.content, lang), quote=True)
-        src = "../" * depth + f"{DIAGRAM_DIR}/{key}.svg"
-        width, height = diagrams.size(key)
-        figure = (
-            f'<figure class="diagram" markdown="0"><img src="{src}" alt="{alt}" width="{width}" height="{height}"'
-            ' loading="lazy"></figure>'
-        )
-        lines[start:end] = [figure]
-    return "\n".join(lines)
-
-
-def _insert_after_heading(markdown: str, anchor: str, block: str) -> str:
-    for heading in kb.headings_of(markdown):
-        if heading.level == 2 and heading.anchor == anchor:
-            lines = markdown.split("\n")
-            return "\n".join([*lines[: heading.line], "", block, *lines[heading.line :]])
-    return markdown
+def _figure(fence: kb.Fence, lang: str, depth: int) -> str:
+    """The pre-rendered SVG that replaces a Mermaid fence."""
+    key = diagrams.digest(fence.content)
+    alt = html.escape(diagrams.alt_text(fence.content, lang), quote=True)
+    src = "../" * depth + f"{DIAGRAM_DIR}/{key}.svg"
+    width, height = diagrams.size(key)
+    return (
+        f'<figure class="diagram" markdown="0"><img src="{src}" alt="{alt}" width="{width}" height="{height}"'
+        ' loading="lazy"></figure>'
+    )
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -72,15 +58,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     lang, _, rel = page.file.src_uri.partition("/")
     if lang not in kb.LANGUAGES:
         return markdown
+    blocks: dict[str, str] = {}
     model_id = Path(rel).stem if rel.startswith(kb.MODELS_DIR + "/") else None
     if model_id in data.models_by_id:
-        for anchor, name in render.MODEL_BLOCKS.items():
-            markdown = _insert_after_heading(markdown, anchor, getattr(render, name)(data, lang, model_id))
-    for anchor, name in render.PAGE_BLOCKS.get(rel, {}).items():
-        markdown = _insert_after_heading(markdown, anchor, getattr(render, name)(data, lang, knowledge_base))
+        blocks |= {a: getattr(render, n)(data, lang, model_id) for a, n in render.MODEL_BLOCKS.items()}
+    blocks |= {a: getattr(render, n)(data, lang, knowledge_base) for a, n in render.PAGE_BLOCKS.get(rel, {}).items()}
+    headings, fences = kb.block_structure(markdown)
+    # (first line, last line exclusive, replacement lines), applied from the bottom up.
+    edits = [(h.line, h.line, ["", blocks[h.anchor]]) for h in headings if h.level == 2 and h.anchor in blocks]
     depth = page.url.count("/")
-    markdown = _replace_diagrams(markdown, lang, depth)
-    return markdown + "\n\n" + render.abbreviations(data, lang) + "\n"
+    edits += [(f.start, f.end, [_figure(f, lang, depth)]) for f in fences if f.info == "mermaid"]
+    lines = markdown.split("\n")
+    for start, end, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        lines[start:end] = replacement
+    return "\n".join(lines) + "\n\n" + render.abbreviations(data, lang) + "\n"
 
 
 def on_post_build(config: Any) -> None:
