@@ -29,14 +29,11 @@ from kb import (
     Data,
     Finding,
     KnowledgeBase,
-    MkDocsConfigLoader,
     Page,
     display_path,
     nav_files,
     page_fingerprints,
 )
-
-_IgnoreTagsLoader = MkDocsConfigLoader  # the name the benchmark's tests use
 
 LOCK_FILE = "translations.lock.json"
 UNSAFE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"}
@@ -595,13 +592,13 @@ def check_nav(kb: KnowledgeBase) -> Iterator[Finding]:
     if not (kb.root / "mkdocs.yml").exists():
         return
     listed = nav_files(kb.root)
-    for rel in kb.all_rels():
-        if rel not in listed and rel != "404.md":
-            page = next(p for p in (kb.pair(rel)) if p is not None)
-            yield Finding(page.display, 1, "E110", f"page '{rel}' is not in the nav of mkdocs.yml")
+    listed_set, pages = set(listed), set(kb.all_rels())
+    for rel in sorted(pages - listed_set - {"404.md"}):
+        page = next(p for p in (kb.pair(rel)) if p is not None)
+        yield Finding(page.display, 1, "E110", f"page '{rel}' is not in the nav of mkdocs.yml")
     lines = (kb.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     for rel in listed:
-        if rel not in kb.all_rels():
+        if rel not in pages:
             line = next((n for n, text in enumerate(lines, start=1) if text.rstrip().endswith(rel)), 1)
             yield Finding("mkdocs.yml", line, "E111", f"nav entry '{rel}' has no page under docs/<lang>/")
 

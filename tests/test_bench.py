@@ -1,0 +1,38 @@
+"""The benchmark's generator keeps to the page contract (no timing here: `make bench` does that)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+import bench
+import kb
+import parity
+
+
+def test_synthetic_knowledge_base_passes_the_checker(tmp_path: Path) -> None:
+    root = bench.generate(tmp_path / "kb", 3)
+    knowledge_base = kb.load(root)
+    assert parity.run(knowledge_base) == []
+    models = [f"models/{m}.md" for m in ("b2b-0000", "b2c-0001", "c2c-0002")]
+    for lang in kb.LANGUAGES:
+        assert sorted(r for r in knowledge_base.pages[lang] if r.startswith("models/")) == sorted(models)
+    assert knowledge_base.data is not None
+    assert knowledge_base.data.model_ids == ["b2b-0000", "b2c-0001", "c2c-0002"]
+    assert (root / parity.LOCK_FILE).is_file()
+
+
+def test_config_variants(tmp_path: Path) -> None:
+    root = bench.generate(tmp_path / "kb", 3)
+    models = [f"models/{m}.md" for m in ("b2b-0000", "b2c-0001", "c2c-0002")]
+    assert [f for f in kb.nav_files(root) if f.startswith("models/")] == models
+    full = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+    plain = yaml.load((root / "mkdocs.plain.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+    single = yaml.load((root / "mkdocs.single.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+    assert full["hooks"] and all(Path(h).is_absolute() and Path(h).is_file() for h in full["hooks"])
+    assert "hooks" not in plain
+    assert plain["nav"] == full["nav"] == single["nav"]
+    (i18n,) = [p["i18n"] for p in single["plugins"] if isinstance(p, dict) and "i18n" in p]
+    builds = {lang["locale"]: lang.get("build", True) for lang in i18n["languages"]}
+    assert builds == {"zh": True, "en": False}
