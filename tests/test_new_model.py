@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 import kb
-from conftest import ROOT
+from conftest import ROOT, snapshot
 
 SCAFFOLD = ROOT / "scripts" / "new_model.py"
 CHECKER = ROOT / "scripts" / "check_i18n.py"
@@ -48,14 +47,6 @@ def scaffold(root: Path, model_id: str, **overrides: str) -> subprocess.Complete
 
 def check(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(CHECKER), "--root", "."], cwd=root, capture_output=True, text=True)
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
 
 
 def findings(output: str) -> list[str]:
