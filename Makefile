@@ -58,8 +58,9 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --quiet
 
+# STRICT=1 makes warnings (an outdated translation, a stale review date) fail too.
 check: setup
-	$(PY) scripts/check_i18n.py
+	$(PY) scripts/check_i18n.py $(if $(STRICT),--strict)
 
 lint: setup
 	$(BIN)/ruff check scripts hooks tests

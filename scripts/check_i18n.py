@@ -2,8 +2,10 @@
 
     python scripts/check_i18n.py [--format text|json|github] [--root DIR]
     python scripts/check_i18n.py --stamp     # record the current pairs as translated
+    python scripts/check_i18n.py --strict    # warnings (W-codes) fail the check too
 
-Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
+Exit codes: 0 clean or warnings only, 1 errors found (or warnings under --strict),
+2 usage or configuration error.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stamp", action="store_true", help=f"record every page pair as in sync in {parity.LOCK_FILE}, then check"
     )
+    parser.add_argument("--strict", action="store_true", help="treat warnings (W-codes) as errors")
     args = parser.parse_args(argv)
     root: Path = args.root
     if not (root / "docs").is_dir():
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Recorded {len(changed)} changed page pair(s) in {parity.LOCK_FILE}: {', '.join(changed) or 'none'}")
     findings = parity.run(knowledge_base)
     print(parity.RENDERERS[args.format](findings))
-    return 1 if findings else 0
+    return 1 if parity.errors(findings, strict=args.strict) else 0
 
 
 if __name__ == "__main__":

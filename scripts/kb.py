@@ -42,8 +42,19 @@ class Finding:
     code: str
     message: str
 
+    @property
+    def is_warning(self) -> bool:
+        """W-codes are warnings: reported, but they fail the check only under --strict."""
+        return self.code.startswith("W")
+
     def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "code": self.code, "message": self.message}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "code": self.code,
+            "severity": "warning" if self.is_warning else "error",
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import check_i18n
+import parity
 from conftest import ROOT, snapshot
+from kb import Finding
 from mutations import BROKEN
 
 CLI = ROOT / "scripts" / "check_i18n.py"
@@ -48,6 +51,7 @@ def test_json_format(fixture_kb: Path) -> None:
         "path": "docs/en/index.md",
         "line": 11,
         "code": "E301",
+        "severity": "error",
         "message": "link 'models/b2c.md#nowhere': no anchor '#nowhere' in docs/en/models/b2c.md",
     }
 
@@ -70,3 +74,17 @@ def test_deleting_a_page_names_it(fixture_kb: Path) -> None:
     result = run("--root", ".", cwd=fixture_kb)
     assert result.returncode == 1
     assert "docs/en/models/b2c.md is missing" in result.stdout
+
+
+def test_warnings_alone_exit_0_and_fail_under_strict(fixture_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    warning = Finding("docs/en/index.md", 3, "W599", "a warning")
+    monkeypatch.setattr(parity, "RULES", (lambda kb: iter([warning]),))
+    assert check_i18n.main(["--root", "."]) == 0
+    assert check_i18n.main(["--root", ".", "--strict"]) == 1
+
+
+def test_renderers_mark_warnings() -> None:
+    findings = [Finding("a.md", 1, "E100", "broken"), Finding("b.md", 2, "W501", "stale")]
+    assert parity.render_text(findings).splitlines()[-1] == "Found 1 problem and 1 warning in 2 files."
+    assert "::warning file=b.md,line=2,title=W501::stale" in parity.render_github(findings)
+    assert json.loads(parity.render_json(findings))["errors"] == 1

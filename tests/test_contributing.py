@@ -19,17 +19,18 @@ GUIDES = {
     "en": ROOT / "docs" / "en" / "contributing.md",
     "root": ROOT / "CONTRIBUTING.md",
 }
-CODE = re.compile(r'"([EL]\d{3})"')
+CODE = re.compile(r'"([ELW]\d{3})"')
 
 
 def emitted_codes() -> set[str]:
     """Every finding code the checker and the prose lint can report, read from their source."""
-    sources = ("kb.py", "parity.py", "lint_docs.py")
-    return {code for name in sources for code in CODE.findall((ROOT / "scripts" / name).read_text(encoding="utf-8"))}
+    scripts = ROOT / "scripts"
+    sources = [scripts / "kb.py", scripts / "lint_docs.py", *sorted((scripts / "rules").glob("*.py"))]
+    return {code for path in sources for code in CODE.findall(path.read_text(encoding="utf-8"))}
 
 
 def documented_codes(path: Path) -> list[str]:
-    return re.findall(r"^\| ([EL]\d{3}) \|", path.read_text(encoding="utf-8"), flags=re.M)
+    return re.findall(r"^\| ([ELW]\d{3}) \|", path.read_text(encoding="utf-8"), flags=re.M)
 
 
 def test_the_code_list_is_read_from_the_source() -> None:
