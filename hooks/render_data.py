@@ -4,6 +4,11 @@ Thin on purpose: loading lives in scripts/kb.py and the Markdown in
 scripts/render.py. A generated block goes right under the H2 whose anchor
 render.MODEL_BLOCKS / render.PAGE_BLOCKS name, so the page keeps its prose and
 the data keeps its facts.
+
+It also writes what comes from citations (scripts/citations.py): the "last reviewed" line
+under the H1, the generated References list (under `{#references}`, or appended to a page
+that cites sources but has no such section), and, once the page is HTML, the numbered
+superscript links that replace the `[@id]` markers.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
+import citations
 import diagrams
 import kb
 import render
@@ -63,15 +69,41 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if model_id in data.models_by_id:
         blocks |= {a: getattr(render, n)(data, lang, model_id) for a, n in render.MODEL_BLOCKS.items()}
     blocks |= {a: getattr(render, n)(data, lang, knowledge_base) for a, n in render.PAGE_BLOCKS.get(rel, {}).items()}
+    source_page = knowledge_base.pages[lang].get(rel)
+    cited = citations.cited_sources(knowledge_base, source_page) if source_page else []
+    references = ""
+    if cited:
+        references = citations.references_list(data, lang, cited, citations.numbering(knowledge_base, rel))
     headings, fences = kb.block_structure(markdown)
+    has_references = any(h.level == 2 and h.anchor == citations.REFERENCES_ANCHOR for h in headings)
+    if has_references:
+        blocks[citations.REFERENCES_ANCHOR] = references
     # (first line, last line exclusive, replacement lines), applied from the bottom up.
     edits = [(h.line, h.line, ["", blocks[h.anchor]]) for h in headings if h.level == 2 and h.anchor in blocks]
+    title = next((h for h in headings if h.level == 1), None)
+    reviewed = source_page.front_matter.get("reviewed") if source_page else None
+    if title is not None and isinstance(reviewed, str):
+        line = f'<p class="page-reviewed">{citations.reviewed_line(data, lang, reviewed)}</p>'
+        edits.append((title.line, title.line, ["", line]))
     depth = page.url.count("/")
     edits += [(f.start, f.end, [_figure(f, lang, depth)]) for f in fences if f.info == "mermaid"]
     lines = markdown.split("\n")
     for start, end, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
         lines[start:end] = replacement
+    if references and not has_references:
+        lines += ["", citations.references_heading(data, lang), "", references]
     return "\n".join(lines) + "\n\n" + render.abbreviations(data, lang) + "\n"
+
+
+def on_page_content(html_content: str, page: Any, config: Any, files: Any) -> str:
+    """Swap each `[@id]` marker for its numbered link to the References list."""
+    knowledge_base: kb.KnowledgeBase = _state["kb"]
+    assert knowledge_base.data is not None
+    lang, _, rel = page.file.src_uri.partition("/")
+    if lang not in kb.LANGUAGES:
+        return html_content
+    numbers = citations.numbering(knowledge_base, rel)
+    return citations.link_markers(html_content, numbers, set(knowledge_base.data.sources_by_id), page.file.src_uri)
 
 
 def on_post_build(config: Any) -> None:

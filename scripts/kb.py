@@ -29,7 +29,22 @@ DEFAULT_LANGUAGE = "zh"
 MODELS_DIR = "models"
 
 # libyaml's loader when it is there: the same results, several times faster on large data files.
-YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML, but dates stay the strings they were written as.
+
+    `reviewed: 2026-11-28` and a source's `date: 2025-04` then load the same way (as text the
+    schema checks), an impossible date such as 2026-13-01 is a schema finding instead of a
+    ValueError, and parsed pages stay JSON-cacheable.
+    """
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
 _ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
 
 
@@ -81,6 +96,26 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A `[@id]` marker: which source, on which line, in which H2 section ('' before the first)."""
+
+    source: str
+    line: int
+    section: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A Markdown paragraph (also each list item's): its visible text without citation markers
+    or code, and the sources it cites."""
+
+    line: int
+    text: str
+    section: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RawHtml:
     html: str
     line: int
@@ -101,6 +136,8 @@ class Page:
     html: list[RawHtml] = field(default_factory=list)
     prose: str = field(default="", repr=False)  # visible text outside tables and code
     fences: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (info, content) of code fences
+    citations: list[Citation] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list, repr=False)
 
     @property
     def display(self) -> str:
@@ -230,16 +267,50 @@ def _inline_line(token: Token, child_index: int) -> int:
     return start + breaks
 
 
+# A citation marker inside the text of an inline token: `[@id]` or `[@id-a; @id-b]`.
+CITATION_MARKER = re.compile(r"\[@[A-Za-z0-9_.:-]+(?:\s*;\s*@[A-Za-z0-9_.:-]+)*\]")
+
+
+def marker_ids(marker: str) -> list[str]:
+    """The source ids of one citation marker, in order."""
+    return [part.strip().removeprefix("@") for part in marker[1:-1].split(";")]
+
+
+def _text_runs(token: Token) -> list[tuple[int, str]]:
+    """(line, text) of each run of plain text in an inline token. Code spans, links' targets and
+    raw HTML end a run, so a marker inside them is not a citation."""
+    runs: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    for child_index, child in enumerate(token.children or []):
+        if child.type == "text":
+            if not current:
+                start = _inline_line(token, child_index)
+            current.append(child.content)
+            continue
+        if current:
+            runs.append((start, "".join(current)))
+            current = []
+    if current:
+        runs.append((start, "".join(current)))
+    return runs
+
+
 def _extract(text: str) -> dict[str, Any]:
     """Everything the checker and the hooks need from a page's Markdown, as plain data."""
     tokens = _MD.parse(text)
     headings, links, html, prose, fences = [], [], [], [], []
+    citations: list[list[Any]] = []
+    paragraphs: list[list[Any]] = []
     in_table = 0
+    section = ""
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else 1
         if token.type == "heading_open":
             title, anchor = _split_attr_list(tokens[index + 1].content)
             headings.append([int(token.tag[1]), title, anchor, line])
+            if token.tag == "h2":
+                section = anchor or title
         elif token.type == "html_block":
             html.append([token.content, line])
         elif token.type == "fence":
@@ -251,6 +322,17 @@ def _extract(text: str) -> dict[str, Any]:
         elif token.type == "inline":
             if not in_table:
                 prose.append("".join(c.content for c in token.children or [] if c.type in {"text", "code_inline"}))
+            cited: list[str] = []
+            visible: list[str] = []
+            for run_line, run in _text_runs(token):
+                for offset, part in enumerate(run.split("\n")):
+                    for marker in CITATION_MARKER.finditer(part):
+                        for source in marker_ids(marker.group()):
+                            citations.append([source, run_line + offset, section])
+                            cited.append(source)
+                visible.append(CITATION_MARKER.sub("", run))
+            if index > 0 and tokens[index - 1].type == "paragraph_open":
+                paragraphs.append([line, " ".join(visible), section, list(dict.fromkeys(cited))])
             for child_index, child in enumerate(token.children or []):
                 child_line = _inline_line(token, child_index)
                 if child.type == "link_open":
@@ -259,7 +341,15 @@ def _extract(text: str) -> dict[str, Any]:
                     links.append([str(child.attrs.get("src", "")), child_line, True])
                 elif child.type == "html_inline":
                     html.append([child.content, child_line])
-    return {"headings": headings, "links": links, "html": html, "prose": "\n".join(prose), "fences": fences}
+    return {
+        "headings": headings,
+        "links": links,
+        "html": html,
+        "prose": "\n".join(prose),
+        "fences": fences,
+        "citations": citations,
+        "paragraphs": paragraphs,
+    }
 
 
 def _parse(text: str, shown: str) -> dict[str, Any]:
@@ -323,6 +413,8 @@ def load_page(path: Path, lang: str, rel: str) -> Page:
         html=[RawHtml(*chunk) for chunk in parts["html"]],
         prose=parts["prose"],
         fences=[(info, content) for info, content in parts["fences"]],
+        citations=[Citation(*c) for c in parts["citations"]],
+        paragraphs=[Paragraph(line, text, section, tuple(ids)) for line, text, section, ids in parts["paragraphs"]],
     )
 
 
@@ -411,6 +503,7 @@ class Data:
     platforms: dict[str, dict[str, Any]]
     labels: dict[str, dict[str, dict[str, str]]]
     glossary: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
     model_schema: dict[str, Any]
     page_schema: dict[str, Any]
     data_schema: dict[str, Any]
@@ -437,13 +530,36 @@ class Data:
         model = self.models_by_id[model_id]
         return list(model.get("seed_platforms", [])) + list(model.get("platforms", []))
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, dict[str, Any]]:
+        """The first entry of each source id (a duplicate is a checker finding)."""
+        found: dict[str, dict[str, Any]] = {}
+        for source in self.sources:
+            if isinstance(source, dict) and isinstance(source.get("id"), str):
+                found.setdefault(source["id"], source)
+        return found
+
+    def platform_sources(self, platform_id: str) -> list[str]:
+        """The sources a platform's table row cites: its launch year's, then its status's."""
+        platform = self.platforms.get(platform_id, {})
+        cited = []
+        if platform.get("launched") and platform.get("launched_source"):
+            cited.append(platform["launched_source"])
+        status = platform.get("status")
+        if isinstance(status, dict) and status.get("source"):
+            cited.append(status["source"])
+        return cited
+
 
 DATA_FILES = {
     "models": "data/models.yml",
     "platforms": "data/platforms.yml",
     "labels": "data/labels.yml",
     "glossary": "data/glossary.yml",
+    "sources": "data/sources.yml",
 }
+# Keys of a source entry that hold dates: YAML reads a bare year as a number; they are text.
+SOURCE_DATE_KEYS = ("date", "adopted", "in_force", "checked")
 SCHEMA_FILES = {
     "model_schema": "schema/model-page.schema.json",
     "page_schema": "schema/page.schema.json",
@@ -455,10 +571,25 @@ def load_data(root: Path = ROOT) -> Data:
     values: dict[str, Any] = {}
     for name, rel in DATA_FILES.items():
         values[name] = load_yaml(root / rel)
+    values["sources"] = _normalise_sources(values["sources"])
     for name, rel in SCHEMA_FILES.items():
         # The contract is the repository's, also for a fixture tree or a benchmark copy.
         values[name] = load_json(ROOT / rel)
     return Data(**values)
+
+
+def _normalise_sources(sources: Any) -> Any:
+    """A bibliography of comments only is an empty list; `date: 2025` is the text '2025'.
+    Anything else is left as it is, for the schema to report."""
+    if sources is None:
+        return []
+    if isinstance(sources, list):
+        for entry in sources:
+            if isinstance(entry, dict):
+                for key in SOURCE_DATE_KEYS:
+                    if isinstance(entry.get(key), int) and not isinstance(entry.get(key), bool):
+                        entry[key] = str(entry[key])
+    return sources
 
 
 # --- the whole knowledge base ------------------------------------------------------

@@ -7,6 +7,8 @@ show the same fact.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kb import Data, KnowledgeBase, Page
 
 # Which generated block goes under which H2 anchor, by page.
@@ -22,22 +24,44 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _markers(*sources: str | None) -> str:
+    """The citation marker for the given sources ('' when there are none)."""
+    ids = [source for source in sources if source]
+    return f" [{'; '.join('@' + source for source in ids)}]" if ids else ""
+
+
+def platform_status(data: Data, lang: str, platform: dict[str, Any]) -> str:
+    """The status cell in one language, e.g. "2025 年起并入淘宝闪购" / "folded into Taobao Shangou
+    from 2025", with its citation marker; a dash when the data has no status yet."""
+    status = platform.get("status")
+    if not status:
+        return data.labels["ui"]["unknown-year"][lang]
+    successor = status.get("successor")
+    group = "platform-status-successor" if successor else "platform-status"
+    text = data.label(group, status["state"], lang).format(
+        year=status.get("year", ""), successor=successor[lang] if successor else ""
+    )
+    return text + _markers(status.get("source"))
+
+
 def platform_table(data: Data, lang: str, model_id: str) -> str:
     ui = data.labels["ui"]
     model = data.models_by_id[model_id]
     seeds = set(model["seed_platforms"])
-    rows = [
-        f"| {ui['platform'][lang]} | {ui['market'][lang]} | {ui['launched'][lang]} | {ui['notable'][lang]} |",
-        "| --- | --- | --- | --- |",
-    ]
+    columns = ("platform", "market", "launched", "status", "notable")
+    rows = ["| " + " | ".join(ui[c][lang] for c in columns) + " |", "|" + " --- |" * len(columns)]
     for platform_id in data.model_platforms(model_id):
         platform = data.platforms[platform_id]
         name = f"[{platform['name'][lang]}]({platform['url']})"
         if platform_id in seeds:
             name = f"**{name}**"
-        year = str(platform["launched"]) if platform["launched"] else ui["unknown-year"][lang]
+        if platform["launched"]:
+            year = str(platform["launched"]) + _markers(platform.get("launched_source"))
+        else:
+            year = ui["unknown-year"][lang]
         market = data.label("markets", platform["market"], lang)
-        rows.append(f"| {name} | {market} | {year} | {_cell(platform['note'][lang])} |")
+        status = platform_status(data, lang, platform)
+        rows.append(f"| {name} | {market} | {year} | {_cell(status)} | {_cell(platform['note'][lang])} |")
     legend = ui["platform-legend"][lang]
     return "\n".join(rows) + f"\n\n{legend}\n"
 

@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kb"
+FIXTURE_TODAY = "2026-11-28"  # the fixture's pages were reviewed and its sources checked on this day
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
@@ -24,10 +25,13 @@ def snapshot(root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def fixture_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A writable copy of the tiny fixture knowledge base; paths in findings are relative to it."""
+    """A writable copy of the tiny fixture knowledge base; paths in findings are relative to it.
+    "Today" is pinned (KB_TODAY, also for the CLI in a subprocess) so the freshness warnings
+    do not appear as the fixture's dates age."""
     root = tmp_path / "kb"
     shutil.copytree(FIXTURE, root)
     monkeypatch.chdir(root)
+    monkeypatch.setenv("KB_TODAY", FIXTURE_TODAY)
     return root
 
 

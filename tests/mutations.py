@@ -74,8 +74,8 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         delete(EN_B2B),
         {
             ("data/models.yml", 1, "E206"),
-            ("docs/en/index.md", 10, "E300"),
-            ("docs/en/models/b2c.md", 40, "E300"),
+            ("docs/en/index.md", 11, "E300"),
+            ("docs/en/models/b2c.md", 41, "E300"),
             ("docs/zh/models/b2b.md", 1, "E101"),
         },
     ),
@@ -87,27 +87,28 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         {
             ("docs/zh/extra.md", 1, "E101"),
             ("docs/zh/extra.md", 1, "E110"),
+            ("docs/zh/extra.md", 1, "E201"),  # no `reviewed`
             ("docs/zh/extra.md", 3, "E201"),
         },
     ),
     "section removed": (
         remove_section(EN_B2B, "revenue-model"),
-        {("docs/en/models/b2b.md", 18, "E102"), ("docs/en/models/b2b.md", 18, "E104")},
+        {("docs/en/models/b2b.md", 19, "E102"), ("docs/en/models/b2b.md", 19, "E104")},
     ),
     "section reordered": (
         move_section(EN_B2B, "metrics", "definition"),
-        {("docs/en/models/b2b.md", 10, "E102"), ("docs/en/models/b2b.md", 10, "E105")},
+        {("docs/en/models/b2b.md", 11, "E102"), ("docs/en/models/b2b.md", 11, "E105")},
     ),
     "anchor renamed": (
         replace(EN_B2C, "{#revenue-model}", "{#revenue}"),
-        {("docs/en/models/b2c.md", 18, "E102"), ("docs/en/models/b2c.md", 22, "E104")},
+        {("docs/en/models/b2c.md", 19, "E102"), ("docs/en/models/b2c.md", 23, "E104")},
     ),
     "heading without anchor": (
         replace(EN_B2C, " {#pros-cons}", ""),
         {
-            ("docs/en/models/b2c.md", 26, "E103"),
-            ("docs/en/models/b2c.md", 30, "E104"),
-            ("docs/en/models/b2c.md", 42, "E102"),
+            ("docs/en/models/b2c.md", 27, "E103"),
+            ("docs/en/models/b2c.md", 31, "E104"),
+            ("docs/en/models/b2c.md", 43, "E102"),
         },
     ),
     "malformed yaml": (
@@ -165,21 +166,21 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "market: cn\n  launched: 2004",
             "market: cn\n  launched: [2004",
         ),
-        {("data/platforms.yml", 11, "E209")},
+        {("data/platforms.yml", 13, "E209")},
     ),
     "broken link": (
         both(
             replace(EN_INDEX, "models/b2b.md", "models/b2x.md"),
             replace("docs/zh/index.md", "models/b2b.md", "models/b2x.md"),
         ),
-        {("docs/en/index.md", 10, "E300"), ("docs/zh/index.md", 10, "E300")},
+        {("docs/en/index.md", 11, "E300"), ("docs/zh/index.md", 11, "E300")},
     ),
     "link differs": (
         replace(EN_INDEX, "models/b2c.md#definition", "models/b2c.md#metrics"),
         {
             ("docs/en/index.md", 1, "E302"),
-            ("docs/en/index.md", 11, "E302"),
-            ("docs/zh/index.md", 8, "E500"),
+            ("docs/en/index.md", 12, "E302"),
+            ("docs/zh/index.md", 9, "E500"),
         },
     ),
     "broken anchor": (
@@ -187,14 +188,14 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             replace(EN_INDEX, "#definition", "#nowhere"),
             replace("docs/zh/index.md", "#definition", "#nowhere"),
         ),
-        {("docs/en/index.md", 11, "E301"), ("docs/zh/index.md", 11, "E301")},
+        {("docs/en/index.md", 12, "E301"), ("docs/zh/index.md", 12, "E301")},
     ),
     "missing image": (
         both(
             replace(EN_B2B, "Body text.\n\n## How", "![flow](flow.png)\n\n## How"),
             replace(ZH_B2B, "正文。\n\n## 运作", "![flow](flow.png)\n\n## 运作"),
         ),
-        {("docs/en/models/b2b.md", 12, "E303"), ("docs/zh/models/b2b.md", 12, "E303")},
+        {("docs/en/models/b2b.md", 13, "E303"), ("docs/zh/models/b2b.md", 13, "E303")},
     ),
     "non-utf8": (
         write_bytes(EN_B2C, "---\nid: b2c\n---\n\ncaf\xe9\n".encode("latin-1")),
@@ -210,7 +211,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     ),
     "script": (
         replace(EN_B2B, "Body text.\n\n## How", "<script>alert(1)</script>\n\n## How"),
-        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 13, "E400"), ("docs/zh/models/b2b.md", 11, "E500")},
     ),
     "iframe": (
         replace(
@@ -218,11 +219,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             '<iframe src="https://example.com"></iframe>\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 13, "E400"), ("docs/zh/models/b2b.md", 11, "E500")},
     ),
     "object": (
         replace(EN_B2B, "Body text.\n\n## How", '<object data="x.swf"></object>\n\n## How'),
-        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 13, "E400"), ("docs/zh/models/b2b.md", 11, "E500")},
     ),
     "event handler": (
         replace(
@@ -230,11 +231,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             'Body <span onclick="steal()">text</span>.\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 12, "E401"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 13, "E401"), ("docs/zh/models/b2b.md", 11, "E500")},
     ),
     "javascript link": (
         replace(EN_B2B, "Body text.\n\n## How", "[click](javascript:alert(1))\n\n## How"),
-        {("docs/en/models/b2b.md", 12, "E402"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 13, "E402"), ("docs/zh/models/b2b.md", 11, "E500")},
     ),
     "javascript href": (
         replace(
@@ -242,7 +243,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             '<a href="JavaScript:alert(1)">x</a>\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 12, "E402"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 13, "E402"), ("docs/zh/models/b2b.md", 11, "E500")},
     ),
     "draft": (
         both(
@@ -253,11 +254,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     ),
     "seed missing": (
         replace(EN_B2B, "Alibaba (1688.com).", "A wholesale marketplace."),
-        {("docs/en/models/b2b.md", 22, "E211"), ("docs/zh/models/b2b.md", 22, "E500")},
+        {("docs/en/models/b2b.md", 23, "E211"), ("docs/zh/models/b2b.md", 23, "E500")},
     ),
     "outdated": (
         replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
-        {("docs/en/models/b2b.md", 14, "E500")},
+        {("docs/en/models/b2b.md", 15, "E500")},
     ),
 }
 
@@ -266,12 +267,147 @@ BROKEN["nav entry without a page"] = (
     {("mkdocs.yml", 6, "E111")},
 )
 
+# Sources and citations (scripts/rules/sources.py).
+ZH_B2C = "docs/zh/models/b2c.md"
+SOURCES = "data/sources.yml"
+PLATFORMS = "data/platforms.yml"
+LAW_EN = "since 2019 [@example-ecommerce-law]."
+LAW_ZH = "2019 年起施行[@example-ecommerce-law]。"
+JD_STATUS = "status: {state: active, source: example-jd-report}"
+JD_REPORT = """
+- id: example-jd-report
+  kind: filing
+  lang: zh
+  title: 京东年度报告
+  translated: {en: JD.com annual report}
+  publisher: {zh: 京东, en: JD.com}
+  date: 2025
+  checked: 2026-11-28
+"""
+
+
+def append(rel: str, text: str) -> Mutation:
+    def mutate(root: Path) -> None:
+        with (root / rel).open("a", encoding="utf-8") as file:
+            file.write(text)
+
+    return mutate
+
+
+BROKEN |= {
+    "unknown source": (
+        both(
+            replace(EN_B2B, LAW_EN, "since 2019 [@nowhere]."),
+            replace(ZH_B2B, LAW_ZH, "2019 年起施行[@nowhere]。"),
+        ),
+        # The law is now cited by nothing: a warning beside the error.
+        {("docs/en/models/b2b.md", 29, "E600"), ("docs/zh/models/b2b.md", 29, "E600"), (SOURCES, 22, "W600")},
+    ),
+    "unknown platform source": (
+        replace(PLATFORMS, "source: example-1688-launch}", "source: nowhere}"),
+        {(PLATFORMS, 8, "E600")},
+    ),
+    "one-sided citation": (
+        replace(EN_B2B, LAW_EN, "since 2019 [@example-ecommerce-law; @example-jd-report]."),
+        {("docs/en/models/b2b.md", 29, "E601"), ("docs/zh/models/b2b.md", 27, "E500")},
+    ),
+    "citation moved to another section": (
+        both(
+            replace(EN_B2B, LAW_EN, "since 2019."),
+            replace(EN_B2B, "Body text.\n\n## How", "The law [@example-ecommerce-law].\n\n## How"),
+        ),
+        {
+            ("docs/en/models/b2b.md", 13, "E601"),
+            ("docs/en/models/b2b.md", 29, "E602"),
+            ("docs/zh/models/b2b.md", 29, "E601"),
+            ("docs/zh/models/b2b.md", 11, "E500"),
+            ("docs/zh/models/b2b.md", 27, "E500"),
+        },
+    ),
+    "uncited year": (
+        both(
+            replace(EN_B2B, "Body text.\n\n## How", "Founded in 1999.\n\n## How"),
+            replace(ZH_B2B, "正文。\n\n## 运作", "成立于 1999 年。\n\n## 运作"),
+        ),
+        {("docs/en/models/b2b.md", 13, "E602"), ("docs/zh/models/b2b.md", 13, "E602")},
+    ),
+    "uncited percentage in a list item": (
+        both(
+            replace(EN_B2C, "Body text.\n\n## How", "- Margins near 5%.\n\n## How"),
+            replace(ZH_B2C, "正文。\n\n## 运作", "- 毛利约 5%。\n\n## 运作"),
+        ),
+        {("docs/en/models/b2c.md", 13, "E602"), ("docs/zh/models/b2c.md", 13, "E602")},
+    ),
+    "launch year without source": (
+        replace(PLATFORMS, "  launched_source: example-jd-report\n", ""),
+        {(PLATFORMS, 12, "E603")},
+    ),
+    "platform without status": (
+        replace(PLATFORMS, f"  {JD_STATUS}\n", ""),
+        {(PLATFORMS, 9, "E603")},
+    ),
+    "status without source": (
+        replace(PLATFORMS, JD_STATUS, "status: {state: active}"),
+        {(PLATFORMS, 16, "E603")},
+    ),
+    "duplicate source id": (append(SOURCES, JD_REPORT), {(SOURCES, 32, "E204")}),
+    "source without date": (replace(SOURCES, "  date: 2025\n", ""), {(SOURCES, 13, "E209")}),
+    "source date that does not exist": (
+        replace(SOURCES, "in_force: 2019-01-01\n  checked: 2026-11-28", "in_force: 2019-01-01\n  checked: 2026-02-30"),
+        {(SOURCES, 30, "E209")},
+    ),
+    "missing reviewed": (
+        replace(EN_B2B, "reviewed: 2026-11-28\n", ""),
+        {("docs/en/models/b2b.md", 1, "E201"), ("docs/zh/models/b2b.md", 1, "E500")},
+    ),
+}
+
+# Inputs the checker warns about (W-codes): reported, exit 0, exit 1 only under --strict.
+WARNED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
+    "unused source": (
+        append(SOURCES, JD_REPORT.replace("example-jd-report", "example-unused")),
+        {(SOURCES, 32, "W600")},
+    ),
+    "uncited year on another page": (
+        both(
+            replace(EN_INDEX, "## Models {#models}\n", "## Models {#models}\n\nUpdated in 2026.\n"),
+            replace("docs/zh/index.md", "## Models {#models}\n", "## Models {#models}\n\n2026 年更新。\n"),
+        ),
+        {("docs/en/index.md", 11, "W602"), ("docs/zh/index.md", 11, "W602")},
+    ),
+    "review older than 12 months": (
+        both(
+            replace(EN_B2C, "reviewed: 2026-11-28", "reviewed: 2025-11-27"),
+            replace(ZH_B2C, "reviewed: 2026-11-28", "reviewed: 2025-11-27"),
+        ),
+        {("docs/en/models/b2c.md", 6, "W610"), ("docs/zh/models/b2c.md", 6, "W610")},
+    ),
+    "source checked more than 24 months ago": (
+        replace(SOURCES, "in_force: 2019-01-01\n  checked: 2026-11-28", "in_force: 2019-01-01\n  checked: 2024-11-27"),
+        {(SOURCES, 30, "W611")},
+    ),
+}
+
 # Inputs that look unusual but are fine: the checker must accept them.
 ACCEPTED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     "safe html": (
         replace(EN_B2B, "Body text.\n\n## How", "Press <kbd>Ctrl</kbd><br>now.\n\n## How"),
         # The one-sided edit is reported as an outdated translation, and nothing else.
-        {("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/zh/models/b2b.md", 11, "E500")},
+    ),
+    "marker in code is not a citation": (
+        both(
+            replace(EN_B2B, "Body text.\n\n## How", "Write `[@nowhere]` to cite.\n\n## How"),
+            replace(ZH_B2B, "正文。\n\n## 运作", "引用时写 `[@nowhere]`。\n\n## 运作"),
+        ),
+        set(),
+    ),
+    "review exactly 12 months old": (
+        both(
+            replace(EN_B2C, "reviewed: 2026-11-28", "reviewed: 2025-11-28"),
+            replace(ZH_B2C, "reviewed: 2026-11-28", "reviewed: 2025-11-28"),
+        ),
+        set(),
     ),
     "bom crlf": (
         lambda root: (root / EN_B2B).write_bytes(

@@ -13,7 +13,7 @@ import check_i18n
 import parity
 from conftest import ROOT, snapshot
 from kb import Finding
-from mutations import BROKEN
+from mutations import BROKEN, WARNED
 
 CLI = ROOT / "scripts" / "check_i18n.py"
 
@@ -41,6 +41,17 @@ def test_broken_input_exits_1_with_file_and_line_and_changes_nothing(fixture_kb:
     assert snapshot(fixture_kb) == before
 
 
+@pytest.mark.parametrize("name", sorted(WARNED))
+def test_warnings_exit_0_and_1_under_strict(fixture_kb: Path, name: str) -> None:
+    mutate, expected = WARNED[name]
+    mutate(fixture_kb)
+    result = run("--root", ".", cwd=fixture_kb)
+    assert result.returncode == 0, result.stdout
+    for path, line, code in expected:
+        assert f"{path}:{line}: {code} " in result.stdout
+    assert run("--root", ".", "--strict", cwd=fixture_kb).returncode == 1
+
+
 def test_json_format(fixture_kb: Path) -> None:
     BROKEN["broken anchor"][0](fixture_kb)
     result = run("--root", ".", "--format", "json", cwd=fixture_kb)
@@ -49,7 +60,7 @@ def test_json_format(fixture_kb: Path) -> None:
     assert report["count"] == 2
     assert report["findings"][0] == {
         "path": "docs/en/index.md",
-        "line": 11,
+        "line": 12,
         "code": "E301",
         "severity": "error",
         "message": "link 'models/b2c.md#nowhere': no anchor '#nowhere' in docs/en/models/b2c.md",
@@ -59,7 +70,7 @@ def test_json_format(fixture_kb: Path) -> None:
 def test_github_format(fixture_kb: Path) -> None:
     BROKEN["script"][0](fixture_kb)
     result = run("--root", ".", "--format", "github", cwd=fixture_kb)
-    assert "::error file=docs/en/models/b2b.md,line=12,title=E400::" in result.stdout
+    assert "::error file=docs/en/models/b2b.md,line=13,title=E400::" in result.stdout
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 import kb
 import parity
-from mutations import ACCEPTED, BROKEN
+from mutations import ACCEPTED, BROKEN, WARNED
 
 
 def findings_of(root: Path) -> set[tuple[str, int, str]]:
@@ -24,6 +24,15 @@ def test_broken_input_gives_exact_findings(fixture_kb: Path, name: str) -> None:
     mutate, expected = BROKEN[name]
     mutate(fixture_kb)
     assert findings_of(fixture_kb) == expected
+
+
+@pytest.mark.parametrize("name", sorted(WARNED))
+def test_warned_input_gives_exact_warnings(fixture_kb: Path, name: str) -> None:
+    mutate, expected = WARNED[name]
+    mutate(fixture_kb)
+    findings = parity.run(kb.load(fixture_kb))
+    assert {(f.path, f.line, f.code) for f in findings} == expected
+    assert all(f.is_warning for f in findings)
 
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
@@ -52,8 +61,8 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_one_sided_edit_reports_the_other_side_and_where(fixture_kb: Path) -> None:
     edit(fixture_kb / "docs/zh/models/b2c.md", "正文。\n\n## 关键指标", "新的正文。\n\n## 关键指标")
     (finding,) = parity.run(kb.load(fixture_kb))
-    assert (finding.path, finding.line, finding.code) == ("docs/en/models/b2c.md", 30, "E500")
-    assert "docs/zh/models/b2c.md:30 (section 'when-to-use') changed" in finding.message
+    assert (finding.path, finding.line, finding.code) == ("docs/en/models/b2c.md", 31, "E500")
+    assert "docs/zh/models/b2c.md:31 (section 'when-to-use') changed" in finding.message
 
 
 def test_stamp_records_the_sync(fixture_kb: Path) -> None:

@@ -1,5 +1,5 @@
-"""Data: ids, related models, platforms, labels and the glossary agree with each other and
-with the pages. Codes E204-E211."""
+"""Data: ids, related models, platforms, labels, the glossary and the bibliography agree with
+each other and with the pages. Codes E204-E211."""
 
 from __future__ import annotations
 
@@ -95,7 +95,13 @@ def check_data(kb: KnowledgeBase) -> Iterator[Finding]:
     data = kb.data
     if data is None:
         return
-    document = {"models": data.models, "platforms": data.platforms, "labels": data.labels, "glossary": data.glossary}
+    document = {
+        "models": data.models,
+        "platforms": data.platforms,
+        "labels": data.labels,
+        "glossary": data.glossary,
+        "sources": data.sources,
+    }
     errors = schema_errors(data.data_schema, document)
     for error in errors:
         name, *rest = list(error.path) or ["models"]
@@ -171,6 +177,16 @@ def _check_data_references(kb: KnowledgeBase, data: Data) -> Iterator[Finding]:
                 "E210",
                 f"market '{platform['market']}' has no words in data/labels.yml under 'markets'",
             )
+        status = platform.get("status")
+        if status:
+            group = "platform-status-successor" if status.get("successor") else "platform-status"
+            if status["state"] not in data.labels.get(group, {}):
+                yield Finding(
+                    DATA_FILES["platforms"],
+                    _data_line(kb, "platforms", [platform_id, "status", "state"]),
+                    "E210",
+                    f"status '{status['state']}' has no words in data/labels.yml under '{group}'",
+                )
     glossary_ids = [t["id"] for t in data.glossary]
     for dupe in [i for i, n in Counter(glossary_ids).items() if n > 1]:
         yield Finding(
@@ -178,6 +194,18 @@ def _check_data_references(kb: KnowledgeBase, data: Data) -> Iterator[Finding]:
             _data_line(kb, "glossary", [glossary_ids.index(dupe)]),
             "E204",
             f"glossary id '{dupe}' appears more than once",
+        )
+    first_seen: dict[str, int] = {}
+    for index, source in enumerate(data.sources):
+        if source["id"] not in first_seen:
+            first_seen[source["id"]] = index
+            continue
+        yield Finding(
+            DATA_FILES["sources"],
+            _data_line(kb, "sources", [index]),
+            "E204",
+            f"source id '{source['id']}' appears more than once "
+            f"(first at line {_data_line(kb, 'sources', [first_seen[source['id']]])})",
         )
 
 
