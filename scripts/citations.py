@@ -111,10 +111,10 @@ def reference_entry(data: Data, source: dict[str, Any], lang: str) -> str:
     details = [data.label("source-kind", source["kind"], lang)]
     if source["kind"] == "law":
         details.append(ui["source-adopted"][lang].format(date=source["adopted"]))
-        if source.get("in_force"):
-            details.append(ui["source-in-force"][lang].format(date=source["in_force"]))
     else:
         details.append(source["date"])
+    if source.get("in_force"):
+        details.append(ui["source-in-force"][lang].format(date=source["in_force"]))
     if source.get("url"):
         url = _escape(source["url"])
         details.append(f'<a href="{url}">{url}</a>')
@@ -122,7 +122,8 @@ def reference_entry(data: Data, source: dict[str, Any], lang: str) -> str:
     publisher = _escape(source["publisher"][lang])
     head = f"{publisher}：{_title(source, lang)}" if lang == "zh" else f"{publisher}, {_title(source, lang)}"
     separator = "；" if lang == "zh" else "; "
-    return f"{head}{stop}{comma.join(details)}{separator}{checked}{stop}"
+    space = "" if lang == "zh" else " "
+    return f"{head}{stop}{space}{comma.join(details)}{separator}{checked}{stop}"
 
 
 def references_list(data: Data, lang: str, ids: list[str], numbers: dict[str, int]) -> str:

@@ -27,6 +27,7 @@ import jsonschema
 import yaml
 
 import kb
+from rules.sources import today
 
 MODELS_FILE = kb.DATA_FILES["models"]
 NAV_FILE = "mkdocs.yml"
@@ -149,6 +150,7 @@ def page_text(data: kb.Data, lang: str, model: dict[str, Any]) -> str:
         f"title: {yaml_scalar(model['title'][lang])}",
         f"description: {yaml_scalar(model['description'][lang])}",
         f"related: {flow_list(model['related'])}",
+        f"reviewed: {model['reviewed']}",
         "draft: true",
         "---",
     ]
@@ -280,8 +282,19 @@ def plan(root: Path, args: argparse.Namespace) -> Plan:
         "platforms": [],
         "matrix": {key: values[key] for key in ("trade", "channel", "revenue", "capital", "logistics", "categories")},
     }
+    try:
+        reviewed = today().isoformat()  # KB_TODAY when set, as for the checker
+    except ValueError as error:
+        problems.append(str(error))
+        reviewed = ""
     front = {
-        lang: {"id": model_id, "title": names[lang], "description": description(lang, names[lang])} for lang in names
+        lang: {
+            "id": model_id,
+            "title": names[lang],
+            "description": description(lang, names[lang]),
+            "reviewed": reviewed,
+        }
+        for lang in names
     }
     if not problems:
         # The contract itself, as a last net: what passes here is what the checker will accept.
@@ -311,7 +324,12 @@ def plan(root: Path, args: argparse.Namespace) -> Plan:
     if yaml.safe_load(new_models) != [*data.models, model]:
         raise Refused(f"appending to {MODELS_FILE} would not read back as the new entry; add it by hand")
 
-    page_model = {**model, "title": names, "description": {lang: front[lang]["description"] for lang in names}}
+    page_model = {
+        **model,
+        "title": names,
+        "description": {lang: front[lang]["description"] for lang in names},
+        "reviewed": reviewed,
+    }
     assert new_nav is not None
     return Plan(
         creates={root / "docs" / lang / rel: page_text(data, lang, page_model) for lang in kb.LANGUAGES},
@@ -328,6 +346,7 @@ def schema_problems(data: kb.Data, model: dict[str, Any], front: dict[str, dict[
             problems.append(f"the {lang} page's front matter would be invalid: {where}: {error.message}")
     document = {"models": [*data.models, model], "platforms": data.platforms, "labels": data.labels}
     document["glossary"] = data.glossary
+    document["sources"] = data.sources
     for error in jsonschema.Draft202012Validator(data.data_schema).iter_errors(document):
         path = list(error.path)
         if path[:2] == ["models", len(data.models)]:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import kb
-from conftest import ROOT, snapshot
+from conftest import FIXTURE_TODAY, ROOT, snapshot
 
 SCAFFOLD = ROOT / "scripts" / "new_model.py"
 CHECKER = ROOT / "scripts" / "check_i18n.py"
@@ -66,8 +66,8 @@ def test_new_id_gives_two_drafts_that_the_checker_flags(fixture_kb: Path) -> Non
     assert "Traceback" not in report.stdout + report.stderr
     assert report.returncode == 1
     assert findings(report.stdout) == [
-        "docs/en/models/subscription.md:6: E108",
-        "docs/zh/models/subscription.md:6: E108",
+        "docs/en/models/subscription.md:7: E108",
+        "docs/zh/models/subscription.md:7: E108",
     ]
 
 
@@ -81,6 +81,7 @@ def test_pages_follow_the_contract_in_the_schema(fixture_kb: Path, lang: str) ->
         "title": FIXTURE_OPTIONS[f"--name-{lang}"],
         "description": page.front_matter["description"],
         "related": ["b2c", "b2b"],
+        "reviewed": FIXTURE_TODAY,  # the scaffold dates the review with KB_TODAY, as the checker does
         "draft": True,
     }
     assert 10 <= len(page.front_matter["description"]) <= 200
@@ -92,6 +93,15 @@ def test_pages_follow_the_contract_in_the_schema(fixture_kb: Path, lang: str) ->
     assert "TODO" not in page.text.upper()
     # The related section already links the related models, the same targets in both languages.
     assert [link.target for link in page.links] == ["b2c.md", "b2b.md"]
+
+
+def test_an_unreadable_kb_today_is_refused(fixture_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_TODAY", "28.11.2026")
+    before = snapshot(fixture_kb)
+    result = scaffold(fixture_kb, "subscription")
+    assert result.returncode == 1
+    assert "error: KB_TODAY='28.11.2026' is not a date (expected YYYY-MM-DD)" in result.stderr
+    assert snapshot(fixture_kb) == before
 
 
 def test_data_entry_is_appended_and_valid(fixture_kb: Path) -> None:
@@ -130,7 +140,7 @@ def test_names_that_need_quoting_read_back_unchanged(fixture_kb: Path) -> None:
     )
     page = kb.load_page(fixture_kb / "docs/en/models/odd.md", "en", "models/odd.md")
     assert page.front_matter["title"] == 'Odd: "quoted", {braced} #1'
-    assert findings(check(fixture_kb).stdout) == ["docs/en/models/odd.md:6: E108", "docs/zh/models/odd.md:6: E108"]
+    assert findings(check(fixture_kb).stdout) == ["docs/en/models/odd.md:7: E108", "docs/zh/models/odd.md:7: E108"]
 
 
 def test_prints_the_next_steps(fixture_kb: Path) -> None:
@@ -301,11 +311,11 @@ def test_scaffold_in_the_real_repository_passes_lint_and_builds(repo_copy: Path)
     # Exactly two new findings, whatever else the working tree holds: the drafts.
     checked = run_script(repo_copy, "check_i18n.py")
     assert "Traceback" not in checked.stdout + checked.stderr
-    assert findings(checked.stdout) == sorted(
+    assert sorted(findings(checked.stdout)) == sorted(
         [
             *findings(checked_before.stdout),
-            "docs/en/models/subscription.md:6: E108",
-            "docs/zh/models/subscription.md:6: E108",
+            "docs/en/models/subscription.md:7: E108",
+            "docs/zh/models/subscription.md:7: E108",
         ]
     ), checked.stdout
     # The Chinese copywriting and Markdown lint find nothing new.
