@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+import citations
 import kb
 
 OUTPUT = "downloads/ecommerce-models-{lang}.pdf"
@@ -79,6 +80,10 @@ tr { break-inside: avoid; }
 .matrix table { font-size: 6.6pt; }
 figure.diagram { margin: 4mm 0; text-align: center; break-inside: avoid; }
 figure.diagram img { max-width: 100%; height: auto; }
+.page-reviewed { color: #555; font-size: 9pt; margin-top: -2mm; }
+sup.cite { font-size: 7pt; line-height: 0; }
+ol.references { font-size: 8.5pt; padding-left: 7mm; }
+ol.references li { margin: 1mm 0; overflow-wrap: anywhere; }
 pre, code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 .grid.cards ul { padding-left: 4mm; }
 .grid.cards hr { display: none; }
@@ -144,11 +149,22 @@ def _rewrite(article: Tag, rel: str, known: dict[str, str], site_lang_dir: Path)
         del image["loading"]
 
 
+def latest_review(knowledge_base: kb.KnowledgeBase, lang: str) -> str | None:
+    """The newest `reviewed` date among the pages of one language."""
+    dates = [p.front_matter.get("reviewed") for p in knowledge_base.pages[lang].values()]
+    return max((d for d in dates if isinstance(d, str)), default=None)
+
+
 def build_html(site: Path, root: Path, lang: str, version: str, today: str) -> str:
     lang_dir = site if lang == kb.DEFAULT_LANGUAGE else site / lang
     rels = book_pages(root)
     known = {page_url(rel): rel for rel in rels}
-    models = {f"models/{m}.md" for m in kb.load_data(root).model_ids}
+    knowledge_base = kb.load(root)
+    if knowledge_base.data is None:
+        finding = knowledge_base.load_findings[-1]
+        raise PdfError(f"{finding.path}:{finding.line}: {finding.code} {finding.message}")
+    data = knowledge_base.data
+    models = {f"models/{m}.md" for m in data.model_ids}
     chapters, toc = [], []
     for rel in rels:
         path = lang_dir / page_url(rel) / "index.html"
@@ -170,9 +186,11 @@ def build_html(site: Path, root: Path, lang: str, version: str, today: str) -> s
         toc.append(f'<li class="{css_class}"><a href="#{slug(rel)}">{title}</a></li>')
         chapters.append(f'<section class="chapter">{article.decode_contents()}</section>')
     words = COVER[lang]
+    reviewed = latest_review(knowledge_base, lang)
+    reviewed_line = f"{citations.reviewed_line(data, lang, reviewed)}<br>" if reviewed else ""
     cover = (
         f'<section class="cover"><h1>{SITE_NAME[lang]}</h1><div class="subtitle">{words["subtitle"]}</div>'
-        f'<div class="meta">{words["built"]}: {today}<br>{words["version"]}: {version}</div></section>'
+        f'<div class="meta">{reviewed_line}{words["built"]}: {today}<br>{words["version"]}: {version}</div></section>'
     )
     contents = f'<nav class="toc"><h1>{words["toc"]}</h1><ol>{"".join(toc)}</ol></nav>'
     return (

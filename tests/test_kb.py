@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,74 @@ def test_real_knowledge_base_loads_without_findings() -> None:
     assert knowledge_base.load_findings == []
     assert knowledge_base.data is not None
     assert set(knowledge_base.pages["zh"]) == set(knowledge_base.pages["en"])
+
+
+CITED = """---
+title: T
+reviewed: 2026-11-28
+---
+
+Intro in 2025 [@a].
+
+## One {#one}
+
+First line
+then [@b; @c] and `[@in-code]` and [@d](link.md).
+
+- Item with 5% [@e]
+- Item without
+
+```text
+[@in-fence]
+```
+
+| cell [@f] |
+| --- |
+"""
+
+
+def test_citations_with_lines_and_sections(tmp_path: Path) -> None:
+    page = kb.load_page(write(tmp_path / "p.md", CITED), "en", "p.md")
+    assert [(c.source, c.line, c.section) for c in page.citations] == [
+        ("a", 6, ""),
+        ("b", 11, "one"),
+        ("c", 11, "one"),
+        ("e", 13, "one"),
+        ("f", 20, "one"),  # a table cell cites too; only paragraphs are checked for figures
+    ]
+
+
+def test_paragraphs_hold_visible_text_and_their_citations(tmp_path: Path) -> None:
+    page = kb.load_page(write(tmp_path / "p.md", CITED), "en", "p.md")
+    assert [(p.line, p.text, p.section, p.citations) for p in page.paragraphs] == [
+        (6, "Intro in 2025 .", "", ("a",)),
+        (10, "First line then  and   and  @d .", "one", ("b", "c")),  # runs split at breaks, code and links
+        (13, "Item with 5% ", "one", ("e",)),
+        (14, "Item without", "one", ()),
+    ]
+
+
+def test_dates_stay_text(tmp_path: Path) -> None:
+    page = kb.load_page(write(tmp_path / "p.md", CITED), "en", "p.md")
+    assert page.front_matter["reviewed"] == "2026-11-28"
+    # A date that does not exist is text for the schema to judge, not a crash.
+    odd = kb.load_page(write(tmp_path / "q.md", "---\nreviewed: 2026-13-45\n---\n"), "en", "q.md")
+    assert odd.front_matter["reviewed"] == "2026-13-45"
+
+
+def test_sources_are_loaded_with_dates_as_text(tmp_path: Path) -> None:
+    data = kb.load_data(Path(__file__).parent / "fixtures" / "kb")
+    years = {s["id"]: (s.get("date"), s.get("adopted"), s["checked"]) for s in data.sources}
+    assert years == {
+        "example-1688-launch": ("2010-03", None, "2026-11-28"),
+        "example-jd-report": ("2025", None, "2026-11-28"),  # YAML reads a bare year as a number
+        "example-ecommerce-law": (None, "2018-08-31", "2026-11-28"),
+    }
+    assert data.platform_sources("jd") == ["example-jd-report", "example-jd-report"]
+
+
+def test_a_bibliography_of_comments_only_is_empty(tmp_path: Path) -> None:
+    root = tmp_path / "kb"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "kb" / "data", root / "data")
+    (root / "data" / "sources.yml").write_text("# nothing cited yet\n", encoding="utf-8")
+    assert kb.load_data(root).sources == []

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+
+import pytest
+
 import kb
 import render
 
@@ -12,7 +16,7 @@ def data() -> kb.Data:
 
 def test_platform_table_lists_seed_examples_first_in_bold() -> None:
     table = render.platform_table(data(), "en", "b2c").splitlines()
-    assert table[0] == "| Platform | Home market | Launched | What is notable |"
+    assert table[0] == "| Platform | Home market | Launched | Status | What is notable |"
     assert table[2].startswith("| **[JD.com](https://www.jd.com)** | China | 2004 |")
     assert table[3].startswith("| **[Tmall]")
     assert table[4].startswith("| [Amazon](https://www.amazon.com) | United States | 1995 |")
@@ -51,3 +55,60 @@ def test_abbreviations_cover_every_abbr() -> None:
     text = render.abbreviations(d, "en")
     assert text.count("*[") == sum(1 for t in d.glossary if t.get("abbr"))
     assert "*[GMV]: Gross merchandise volume: " in text
+
+
+def with_status(platform_id: str, **status: object) -> kb.Data:
+    d = data()
+    d.platforms = copy.deepcopy(d.platforms)
+    d.platforms[platform_id]["launched_source"] = "launch-source"
+    d.platforms[platform_id]["status"] = status
+    return d
+
+
+@pytest.mark.parametrize(
+    ("status", "zh", "en"),
+    [
+        (
+            {"state": "merged", "year": 2025, "successor": {"zh": "淘宝闪购", "en": "Taobao Shangou"}},
+            "2025 年起并入淘宝闪购",
+            "folded into Taobao Shangou from 2025",
+        ),
+        ({"state": "closed", "year": 2025}, "2025 年关闭", "closed in 2025"),
+        (
+            {"state": "renamed", "year": 2024, "successor": {"zh": "京东国际", "en": "JD International"}},
+            "2024 年更名为京东国际",
+            "renamed JD International in 2024",
+        ),
+        ({"state": "delisted", "year": 2020}, "2020 年私有化退市", "taken private and delisted in 2020"),
+        ({"state": "scaled-back", "year": 2022}, "2022 年起收缩", "scaled back from 2022"),
+        ({"state": "active"}, "运营中", "active"),
+    ],
+)
+def test_status_cell_in_both_languages_with_its_citation(status: dict, zh: str, en: str) -> None:
+    d = with_status("jd", **status, source="status-source")
+    for lang, words in (("zh", zh), ("en", en)):
+        row = render.platform_table(d, lang, "b2c").splitlines()[2]
+        cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+        assert cells[2] == "2004 [@launch-source]"
+        assert cells[3] == f"{words} [@status-source]"
+
+
+def test_a_platform_without_status_or_launch_source_shows_a_dash_and_no_marker() -> None:
+    d = data()
+    d.platforms = copy.deepcopy(d.platforms)
+    for key in ("status", "launched_source"):
+        d.platforms["jd"].pop(key, None)
+    cells = [cell.strip() for cell in render.platform_table(d, "en", "b2c").splitlines()[2].strip("|").split(" | ")]
+    assert cells[2:4] == ["2004", "—"]
+
+
+def test_legend_has_no_seed_wording() -> None:
+    for lang in kb.LANGUAGES:
+        legend = data().labels["ui"]["platform-legend"][lang]
+        assert "seed" not in legend.lower() and "种子" not in legend
+    assert (
+        data()
+        .labels["ui"]["platform-legend"]["en"]
+        .startswith("Names in bold are the examples commonly cited in Chinese e-commerce teaching")
+    )
+    assert data().labels["ui"]["platform-legend"]["zh"].startswith("加粗的是中文电商教学中常举的例子")
