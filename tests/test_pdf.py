@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import citations
 import kb
 import pdf
 
@@ -100,6 +101,30 @@ def test_language_metadata_cover_and_internal_links(pdfs: dict[str, Path], lang:
             if "/Dest" in annotation or (action is not None and action.get("/S") == "/GoTo"):
                 internal += 1
     assert internal >= 50  # the table of contents alone links every page
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_cover_shows_the_review_date_and_chapters_cite_their_sources(pdfs: dict[str, Path], lang: str) -> None:
+    knowledge_base = kb.load()
+    reviewed = pdf.latest_review(knowledge_base, lang)
+    assert reviewed is not None
+    line = citations.reviewed_line(DATA, lang, reviewed)
+    cover = " ".join(PdfReader(pdfs[lang]).pages[0].extract_text().split())
+    assert line in cover
+    text = text_of(pdfs[lang])
+    # Every chapter carries its own review line, under its title.
+    assert text.count(line) >= len(pdf.book_pages(kb.ROOT)) + 1
+    # Citations stay numbered links, and the References lists are there with their checked dates.
+    assert "[1]" in text
+    checked = {"zh": "核对于 ", "en": "checked "}[lang]
+    assert text.count(checked) >= 10
+    first = next(
+        source
+        for source in citations.cited_sources(knowledge_base, knowledge_base.pages[lang]["models/b2b.md"])
+        if source in DATA.sources_by_id
+    )
+    title = "".join(DATA.sources_by_id[first]["title"].split())
+    assert title[:12] in "".join(text.split())  # pdftotext breaks lines anywhere in a long title
 
 
 def test_missing_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
+import citations
 import kb
 
 KB = kb.load()
@@ -58,6 +60,46 @@ def test_model_page_has_every_section_and_seed_example(built_site: Path, lang: s
     # The generated platform table sits in the platforms section.
     platforms_section = html.split('id="platforms"', 1)[1].split("<h2", 1)[0]
     assert "<table>" in platforms_section
+
+
+def references_of(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(id, number) of every entry of the References list under the page's #references heading."""
+    heading = soup.find("h2", id="references")
+    assert isinstance(heading, Tag), "no References section"
+    block = heading.find_next_sibling(["ol", "h2"])
+    assert isinstance(block, Tag) and block.name == "ol" and "references" in block.get("class", []), block
+    return [(str(item["id"]), str(item["value"])) for item in block.find_all("li")]
+
+
+@pytest.mark.parametrize("model_id", DATA.model_ids)
+def test_citations_are_numbered_links_to_the_references_in_both_languages(built_site: Path, model_id: str) -> None:
+    lists = {}
+    for lang in kb.LANGUAGES:
+        soup = BeautifulSoup(
+            html_path(built_site, lang, f"models/{model_id}.md").read_text(encoding="utf-8"), "html.parser"
+        )
+        entries = references_of(soup)
+        numbers = dict(entries)
+        links = soup.select("article sup.cite > a")
+        assert links, f"{lang}: no citation links"
+        for link in links:
+            target = str(link["href"]).removeprefix("#")
+            assert target in numbers, f"{lang}: {link['href']} is not in the References list"
+            assert link.get_text() == f"[{numbers[target]}]"
+        assert {str(link["href"])[1:] for link in links} == set(numbers)  # every entry is cited
+        assert [int(n) for _, n in entries] == sorted(int(n) for _, n in entries)
+        assert "[@" not in soup.select_one("article").get_text()
+        lists[lang] = entries
+    assert lists["zh"] == lists["en"]  # one number, one source, in both languages
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_every_page_shows_when_it_was_last_reviewed(built_site: Path, lang: str) -> None:
+    for rel, page in KB.pages[lang].items():
+        soup = BeautifulSoup(html_path(built_site, lang, rel).read_text(encoding="utf-8"), "html.parser")
+        line = soup.select_one("article h1 + p.page-reviewed")
+        assert line is not None, rel
+        assert line.get_text() == citations.reviewed_line(DATA, lang, page.front_matter["reviewed"])
 
 
 @pytest.mark.parametrize("lang", kb.LANGUAGES)
