@@ -6,6 +6,9 @@
 
 Exit codes: 0 clean or warnings only, 1 errors found (or warnings under --strict),
 2 usage or configuration error.
+
+The freshness warnings (W610, W611) measure against the date in KB_TODAY (YYYY-MM-DD) when
+it is set, else today.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import kb
 import parity
+from rules.sources import today
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.root
     if not (root / "docs").is_dir():
         print(f"error: {root / 'docs'} is not a directory", file=sys.stderr)
+        return 2
+    try:
+        today()
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     knowledge_base = kb.load(root)
     if args.stamp:

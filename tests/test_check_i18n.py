@@ -80,6 +80,13 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert "is not a directory" in result.stderr
 
 
+def test_an_unreadable_kb_today_is_a_usage_error(fixture_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_TODAY", "yesterday")
+    result = run("--root", ".", cwd=fixture_kb)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: KB_TODAY='yesterday' is not a date (expected YYYY-MM-DD)"
+
+
 def test_deleting_a_page_names_it(fixture_kb: Path) -> None:
     (fixture_kb / "docs/en/models/b2c.md").unlink()
     result = run("--root", ".", cwd=fixture_kb)
