@@ -17,9 +17,14 @@ def data() -> kb.Data:
 def test_platform_table_lists_seed_examples_first_in_bold() -> None:
     table = render.platform_table(data(), "en", "b2c").splitlines()
     assert table[0] == "| Platform | Home market | Launched | Status | What is notable |"
-    assert table[2].startswith("| **[JD.com](https://www.jd.com)** | China | 2004 |")
+    d = data()
+    jd, amazon = d.platforms["jd"], d.platforms["amazon"]
+    # The launch year carries the citation of its source.
+    assert table[2].startswith(f"| **[JD.com](https://www.jd.com)** | China | 2004 [@{jd['launched_source']}] |")
     assert table[3].startswith("| **[Tmall]")
-    assert table[4].startswith("| [Amazon](https://www.amazon.com) | United States | 1995 |")
+    assert table[4].startswith(
+        f"| [Amazon](https://www.amazon.com) | United States | 1995 [@{amazon['launched_source']}] |"
+    )
 
 
 def test_both_languages_show_the_same_years() -> None:
