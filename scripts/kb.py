@@ -276,12 +276,14 @@ def marker_ids(marker: str) -> list[str]:
     return [part.strip().removeprefix("@") for part in marker[1:-1].split(";")]
 
 
-def _text_runs(token: Token) -> list[tuple[int, str]]:
-    """(line, text) of each run of plain text in an inline token. Code spans, links' targets and
-    raw HTML end a run, so a marker inside them is not a citation."""
-    runs: list[tuple[int, str]] = []
+def _text_runs(token: Token) -> list[tuple[int, str, bool]]:
+    """(line, text, inside a link) of each run of plain text in an inline token. Line breaks,
+    code spans, links and raw HTML end a run (they are children of their own), so a run sits on
+    one line and a marker inside code is not a citation; nor is one in a link's text, which the
+    build leaves as written."""
+    runs: list[tuple[int, str, bool]] = []
     current: list[str] = []
-    start = 0
+    start, links = 0, 0
     for child_index, child in enumerate(token.children or []):
         if child.type == "text":
             if not current:
@@ -289,10 +291,11 @@ def _text_runs(token: Token) -> list[tuple[int, str]]:
             current.append(child.content)
             continue
         if current:
-            runs.append((start, "".join(current)))
+            runs.append((start, "".join(current), links > 0))
             current = []
+        links += {"link_open": 1, "link_close": -1}.get(child.type, 0)
     if current:
-        runs.append((start, "".join(current)))
+        runs.append((start, "".join(current), links > 0))
     return runs
 
 
@@ -324,12 +327,11 @@ def _extract(text: str) -> dict[str, Any]:
                 prose.append("".join(c.content for c in token.children or [] if c.type in {"text", "code_inline"}))
             cited: list[str] = []
             visible: list[str] = []
-            for run_line, run in _text_runs(token):
-                for offset, part in enumerate(run.split("\n")):
-                    for marker in CITATION_MARKER.finditer(part):
-                        for source in marker_ids(marker.group()):
-                            citations.append([source, run_line + offset, section])
-                            cited.append(source)
+            for run_line, run, in_link in _text_runs(token):
+                for marker in [] if in_link else CITATION_MARKER.finditer(run):
+                    for source in marker_ids(marker.group()):
+                        citations.append([source, run_line, section])
+                        cited.append(source)
                 visible.append(CITATION_MARKER.sub("", run))
             if index > 0 and tokens[index - 1].type == "paragraph_open":
                 paragraphs.append([line, " ".join(visible), section, list(dict.fromkeys(cited))])

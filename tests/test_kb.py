@@ -89,7 +89,7 @@ Intro in 2025 [@a].
 ## One {#one}
 
 First line
-then [@b; @c] and `[@in-code]` and [@d](link.md).
+then [@b; @c] and `[@in-code]` and [@d](link.md) and [see [@g]](x.md).
 
 - Item with 5% [@e]
 - Item without
@@ -118,7 +118,7 @@ def test_paragraphs_hold_visible_text_and_their_citations(tmp_path: Path) -> Non
     page = kb.load_page(write(tmp_path / "p.md", CITED), "en", "p.md")
     assert [(p.line, p.text, p.section, p.citations) for p in page.paragraphs] == [
         (6, "Intro in 2025 .", "", ("a",)),
-        (10, "First line then  and   and  @d .", "one", ("b", "c")),  # runs split at breaks, code and links
+        (10, "First line then  and   and  @d  and  see  .", "one", ("b", "c")),  # runs split at breaks, code and links
         (13, "Item with 5% ", "one", ("e",)),
         (14, "Item without", "one", ()),
     ]
