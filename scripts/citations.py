@@ -16,7 +16,7 @@ import html
 import logging
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, Comment, NavigableString
 
 from kb import CITATION_MARKER, DEFAULT_LANGUAGE, LANGUAGES, Data, KnowledgeBase, Page, marker_ids
 
@@ -70,7 +70,7 @@ def link_markers(content: str, numbers: dict[str, int], known: set[str], where: 
         return content
     soup = BeautifulSoup(content, "html.parser")
     for text in list(soup.find_all(string=CITATION_MARKER)):
-        if any(parent.name in _LITERAL for parent in text.parents):
+        if isinstance(text, Comment) or any(parent.name in _LITERAL for parent in text.parents):
             continue
         pieces: list[Any] = []
         position = 0

@@ -65,11 +65,11 @@ def test_numbers_follow_the_chinese_page_in_both_languages(fixture_kb: Path) -> 
 
 def test_several_ids_in_one_marker_and_markers_in_code_or_links_stay() -> None:
     numbers = {"a": 1, "b": 2}
-    html = '<p>X [@a; @b]. <code>[@a]</code> <a href="#x">[@b]</a></p><pre><code>[@a]\n</code></pre>'
+    html = '<p>X [@a; @b]. <code>[@a]</code> <a href="#x">[@b]</a></p><pre><code>[@a]\n</code></pre><!-- [@a] -->'
     out = citations.link_markers(html, numbers, {"a", "b"}, "page.md")
     assert out == (
         '<p>X <sup class="cite"><a href="#ref-a">[1]</a></sup><sup class="cite"><a href="#ref-b">[2]</a></sup>. '
-        '<code>[@a]</code> <a href="#x">[@b]</a></p><pre><code>[@a]\n</code></pre>'
+        '<code>[@a]</code> <a href="#x">[@b]</a></p><pre><code>[@a]\n</code></pre><!-- [@a] -->'
     )
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from kb import DATA_FILES, LANGUAGES, Finding, KnowledgeBase, Page
 from rules.data import _data_line
+from rules.structure import schema_errors
 
 REVIEW_MONTHS = 12  # a page's `reviewed` older than this is W610
 CHECK_MONTHS = 24  # a cited source's `checked` older than this is W611
@@ -316,7 +317,6 @@ def check_freshness(kb: KnowledgeBase) -> Iterator[Finding]:
 def _data_valid(rule: Any) -> Any:
     """Run a rule only when the data loaded and matches its schema: on malformed data the
     schema findings (E209) say what is wrong, and cross-checks would only add noise."""
-    from rules.structure import schema_errors
 
     def guarded(kb: KnowledgeBase) -> Iterator[Finding]:
         if kb.data is not None:
