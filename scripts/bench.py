@@ -275,6 +275,17 @@ def generate(root: Path, count: int, source: Path = ROOT) -> Path:
     if custom_dir and (source / custom_dir).is_dir():
         shutil.copytree(source / custom_dir, root / custom_dir)
 
+    # data/sources.yml: only the sources the synthetic pages and platforms cite (another is W600).
+    pages = kb.load(root).pages
+    cited = {c.source for lang in kb.LANGUAGES for page in pages[lang].values() for c in page.citations}
+    for platform_id in used:
+        platform = data.platforms[platform_id]
+        cited |= {platform.get("launched_source"), (platform.get("status") or {}).get("source")}
+    sources = [entry for entry in data.sources if entry["id"] in cited]
+    (root / kb.DATA_FILES["sources"]).write_text(
+        yaml.safe_dump(sources, allow_unicode=True, sort_keys=False, width=10_000), "utf-8"
+    )
+
     for variant, text in config_variants(source / "mkdocs.yml", plan).items():
         name = "mkdocs.yml" if variant == "full" else f"mkdocs.{variant}.yml"
         (root / name).write_text(text, "utf-8")
