@@ -47,9 +47,10 @@ def render_text(findings: list[Finding]) -> str:
     warnings = len(findings) - len(problems)
     files = len({f.path for f in findings})
     if findings:
-        counts = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+        parts = [f"{len(problems)} problem{'s' * (len(problems) != 1)}"] if problems else []
         if warnings:
-            counts += f" and {warnings} warning{'s' * (warnings != 1)}"
+            parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+        counts = " and ".join(parts)
         lines.append(f"Found {counts} in {files} file{'s' * (files != 1)}.")
     else:
         lines.append("All checks passed: both languages cover the same pages, sections, facts and links.")
