@@ -4,7 +4,8 @@ The rules live in scripts/rules/, one module per family; each yields Findings.
 Codes are stable and documented in CONTRIBUTING.md:
 
     E1xx structure      E2xx front matter and data      E3xx links
-    E4xx unsafe content E5xx translation sync           W5xx warnings (freshness, outdated)
+    E4xx unsafe content E5xx translation sync           E7xx terms (glossary)
+    W5xx warnings (freshness, outdated)                 W7xx warnings (terms)
 
 A finding whose code starts with W is a warning: it is printed, but only errors make the
 checker exit non-zero (unless --strict).
@@ -16,14 +17,21 @@ import json
 from collections.abc import Callable, Iterable
 
 from kb import Finding, KnowledgeBase
-from rules import data, links, safety, structure, sync
+from rules import data, links, safety, structure, sync, terms
 from rules.sync import LOCK_FILE, stamp
 
 __all__ = ["LOCK_FILE", "RENDERERS", "RULES", "run", "stamp"]
 
 Rule = Callable[[KnowledgeBase], Iterable[Finding]]
 
-RULES: tuple[Rule, ...] = (*structure.RULES, *data.RULES, *links.RULES, *safety.RULES, *sync.RULES)
+RULES: tuple[Rule, ...] = (
+    *structure.RULES,
+    *data.RULES,
+    *links.RULES,
+    *safety.RULES,
+    *sync.RULES,
+    *terms.RULES,
+)
 
 
 def run(kb: KnowledgeBase, rules: Iterable[Rule] | None = None) -> list[Finding]:

@@ -1,0 +1,267 @@
+"""Terms held to the glossary: data/glossary.yml is the term base. Codes E70x, W700.
+
+- E700: a variant the glossary says to avoid, at its file:line.
+- E701: a variant to avoid that would also match a canonical term, so every correct use
+  would be flagged (a mistake in the term base itself).
+- W700: one side of a section pair uses a term and the other side uses neither its
+  canonical counterpart nor its abbreviation (terms flagged `gloss: true` are exempt).
+
+Only visible text counts: headings, paragraphs, lists, tables, link text, and the title and
+description; never code, raw HTML or URLs. English matches ignore case, need whole words and
+accept the plural; Chinese matches are plain substrings. When terms overlap, the longest wins
+("跨境电商综合税" is that tax, not also 跨境电商).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kb import LANGUAGES, Finding, KnowledgeBase, Page, cached, markdown_parser
+
+GLOSSARY = "data/glossary.yml"
+_MD = markdown_parser()
+
+
+# --- the visible text of a page, line by line ----------------------------------------------------
+
+
+def _visible_lines(text: str) -> list[list[Any]]:
+    """[line, text] for every line of visible inline text; code spans become a space."""
+    out: dict[int, list[str]] = {}
+    for token in _MD.parse(text):
+        if token.type != "inline" or not token.map:
+            continue
+        line = token.map[0] + 1
+        for child in token.children or []:
+            if child.type in {"softbreak", "hardbreak"}:
+                line += 1
+            elif child.type == "text":
+                out.setdefault(line, []).append(child.content)
+            elif child.type == "code_inline":
+                out.setdefault(line, []).append(" ")
+    return [[line, "".join(parts)] for line, parts in sorted(out.items())]
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    section: str  # H2 anchor, or "" before the first H2 (front matter included)
+
+
+def page_lines(page: Page) -> list[Line]:
+    starts = [(h.line, h.anchor or h.title) for h in page.sections]
+    lines = [
+        Line(page.line_of_key(key), str(page.front_matter[key]), "")
+        for key in ("title", "description")
+        if isinstance(page.front_matter.get(key), str)
+    ]
+    for number, text in cached("visible-lines", page.text, _visible_lines):
+        section = ""
+        for start, anchor in starts:
+            if start <= number:
+                section = anchor
+        lines.append(Line(number, text, section))
+    return lines
+
+
+# --- patterns ------------------------------------------------------------------------------------
+
+
+def _plural(word: str) -> str:
+    if re.search(r"[^aeiou]y$", word):
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if re.search(r"(?:s|x|z|ch|sh)$", word):
+        return re.escape(word) + "(?:es)?"
+    return re.escape(word) + "s?"
+
+
+def phrase_pattern(phrase: str, lang: str) -> str:
+    """A regex for a term in running text: English by whole words with an optional plural."""
+    if lang != "en":
+        return re.escape(phrase)
+    words = re.split(r"[\s-]+", phrase.strip())
+    body = r"[\s-]+".join([re.escape(w) for w in words[:-1]] + [_plural(words[-1])])
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+def _flags(lang: str) -> int:
+    return re.IGNORECASE if lang == "en" else 0
+
+
+def _abbr_pattern(abbr: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(abbr)}(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    names: tuple[tuple[str, str], ...]  # (lang, canonical)
+    abbr: str | None
+    avoid: tuple[tuple[str, tuple[str, ...]], ...]  # (lang, variants)
+    gloss: bool
+
+    def name(self, lang: str) -> str:
+        return dict(self.names)[lang]
+
+    def variants(self, lang: str) -> tuple[str, ...]:
+        return dict(self.avoid).get(lang, ())
+
+
+@dataclass(frozen=True)
+class TermBase:
+    terms: tuple[Term, ...]
+
+    @cache  # noqa: B019 - one term base per run, kept for the run
+    def canonical(self, lang: str) -> re.Pattern[str]:
+        """All canonical terms of a language in one alternation, longest first, one group per term."""
+        ordered = sorted(self.terms, key=lambda t: len(t.name(lang)), reverse=True)
+        alternatives = [f"(?P<t{self.terms.index(t)}>{phrase_pattern(t.name(lang), lang)})" for t in ordered]
+        return re.compile("|".join(alternatives), _flags(lang))
+
+    @cache  # noqa: B019
+    def one(self, index: int, lang: str) -> re.Pattern[str]:
+        return re.compile(phrase_pattern(self.terms[index].name(lang), lang), _flags(lang))
+
+    @cache  # noqa: B019
+    def variant_patterns(self, lang: str) -> tuple[tuple[Term, str, re.Pattern[str]], ...]:
+        return tuple(
+            (term, variant, re.compile(phrase_pattern(variant, lang), _flags(lang)))
+            for term in self.terms
+            for variant in term.variants(lang)
+        )
+
+    def uses(self, text: str, lang: str) -> Iterator[int]:
+        """The index of every term used in text (the longest of overlapping terms)."""
+        for match in self.canonical(lang).finditer(text):
+            assert match.lastgroup is not None
+            yield int(match.lastgroup[1:])
+
+
+def term_base(glossary: list[dict[str, Any]]) -> TermBase:
+    terms = []
+    for entry in glossary:
+        avoid = entry.get("avoid") or {}
+        terms.append(
+            Term(
+                str(entry["id"]),
+                tuple((lang, str(entry[lang])) for lang in LANGUAGES),
+                entry.get("abbr"),
+                tuple((lang, tuple(avoid.get(lang, ()))) for lang in LANGUAGES),
+                bool(entry.get("gloss", False)),
+            )
+        )
+    return TermBase(tuple(terms))
+
+
+def _glossary_line(kb: KnowledgeBase, term_id: str) -> int:
+    try:
+        text = (kb.root / GLOSSARY).read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^-\s+id:\s*['\"]?{re.escape(term_id)}['\"]?\s*$", line):
+            return number
+    return 1
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def check_term_base(kb: KnowledgeBase) -> Iterator[Finding]:
+    """E701: a variant to avoid must not match a canonical term, or correct uses would be flagged."""
+    if kb.data is None:
+        return
+    base = term_base(kb.data.glossary)
+    for lang in LANGUAGES:
+        for term, variant, pattern in base.variant_patterns(lang):
+            for other in base.terms:
+                if pattern.search(other.name(lang)):
+                    yield Finding(
+                        GLOSSARY,
+                        _glossary_line(kb, term.id),
+                        "E701",
+                        f"term '{term.id}': the variant to avoid '{variant}' also matches the canonical term "
+                        f"'{other.name(lang)}', so every correct use would be reported; make the variant longer",
+                    )
+
+
+def check_avoided_variants(kb: KnowledgeBase) -> Iterator[Finding]:
+    """E700: a variant the glossary says to avoid."""
+    if kb.data is None:
+        return
+    base = term_base(kb.data.glossary)
+    for lang in LANGUAGES:
+        patterns = base.variant_patterns(lang)
+        if not patterns:
+            continue
+        for page in kb.pages[lang].values():
+            for line in page_lines(page):
+                for term, _variant, pattern in patterns:
+                    match = pattern.search(line.text)
+                    if match:
+                        yield Finding(
+                            page.display,
+                            line.number,
+                            "E700",
+                            f"'{match.group(0)}' is a variant to avoid (glossary term '{term.id}'): "
+                            f"write '{term.name(lang)}'",
+                        )
+
+
+def check_term_pairs(kb: KnowledgeBase) -> Iterator[Finding]:
+    """W700: a term on one side of a section pair with neither its counterpart nor its abbreviation on the other."""
+    if kb.data is None:
+        return
+    base = term_base(kb.data.glossary)
+    for rel in kb.all_rels():
+        a, b = kb.pair(rel)
+        if a is None or b is None or a.front_matter.get("draft") or b.front_matter.get("draft"):
+            continue
+        lines = {a.lang: page_lines(a), b.lang: page_lines(b)}
+        anchors = {h.anchor for h in a.sections} & {h.anchor for h in b.sections} | {""}
+        for page, other in ((a, b), (b, a)):
+            text_of = _section_texts(lines[other.lang])
+            reported: set[tuple[str, int]] = set()
+            for line in lines[page.lang]:
+                if line.section not in anchors:
+                    continue
+                for index in base.uses(line.text, page.lang):
+                    term = base.terms[index]
+                    if term.gloss or (line.section, index) in reported:
+                        continue
+                    reported.add((line.section, index))
+                    counterpart = text_of.get(line.section, "")
+                    if base.one(index, other.lang).search(counterpart):
+                        continue
+                    if term.abbr and _abbr_pattern(term.abbr).search(counterpart):
+                        continue
+                    where = _section_start(other, line.section)
+                    also = f" nor '{term.abbr}'" if term.abbr else ""
+                    yield Finding(
+                        other.display,
+                        where,
+                        "W700",
+                        f"{page.display}:{line.number} uses the glossary term '{term.name(page.lang)}', but this "
+                        f"side of section '{line.section or '_intro'}' uses neither '{term.name(other.lang)}'{also}",
+                    )
+
+
+def _section_texts(lines: list[Line]) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        out.setdefault(line.section, []).append(line.text)
+    return {section: "\n".join(texts) for section, texts in out.items()}
+
+
+def _section_start(page: Page, section: str) -> int:
+    if not section:
+        return page.body_line
+    return next((h.line for h in page.sections if h.anchor == section), 1)
+
+
+RULES = (check_term_base, check_avoided_variants, check_term_pairs)
