@@ -29,44 +29,51 @@ _MD = markdown_parser()
 # --- the visible text of a page, line by line ----------------------------------------------------
 
 
-def _visible_lines(text: str) -> list[list[Any]]:
-    """[line, text] for every line of visible inline text; code spans become a space."""
-    out: dict[int, list[str]] = {}
+def _visible_blocks(text: str) -> list[list[Any]]:
+    """[first line, text] for each block of visible inline text (a paragraph, heading, list item
+    or table cell). Line breaks stay newlines, so a term split over two lines still matches;
+    code spans become a space."""
+    out = []
     for token in _MD.parse(text):
         if token.type != "inline" or not token.map:
             continue
-        line = token.map[0] + 1
+        parts = []
         for child in token.children or []:
             if child.type in {"softbreak", "hardbreak"}:
-                line += 1
+                parts.append("\n")
             elif child.type == "text":
-                out.setdefault(line, []).append(child.content)
+                parts.append(child.content)
             elif child.type == "code_inline":
-                out.setdefault(line, []).append(" ")
-    return [[line, "".join(parts)] for line, parts in sorted(out.items())]
+                parts.append(" ")
+        if "".join(parts).strip():
+            out.append([token.map[0] + 1, "".join(parts)])
+    return out
 
 
 @dataclass(frozen=True)
-class Line:
-    number: int
+class Block:
+    line: int  # first line
     text: str
     section: str  # H2 anchor, or "" before the first H2 (front matter included)
 
+    def line_at(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, offset)
 
-def page_lines(page: Page) -> list[Line]:
+
+def page_blocks(page: Page) -> list[Block]:
     starts = [(h.line, h.anchor or h.title) for h in page.sections]
-    lines = [
-        Line(page.line_of_key(key), str(page.front_matter[key]), "")
+    blocks = [
+        Block(page.line_of_key(key), str(page.front_matter[key]), "")
         for key in ("title", "description")
         if isinstance(page.front_matter.get(key), str)
     ]
-    for number, text in cached("visible-lines", page.text, _visible_lines):
+    for line, text in cached("visible-blocks", page.text, _visible_blocks):
         section = ""
         for start, anchor in starts:
-            if start <= number:
+            if start <= line:
                 section = anchor
-        lines.append(Line(number, text, section))
-    return lines
+        blocks.append(Block(line, text, section))
+    return blocks
 
 
 # --- patterns ------------------------------------------------------------------------------------
@@ -135,11 +142,11 @@ class TermBase:
             for variant in term.variants(lang)
         )
 
-    def uses(self, text: str, lang: str) -> Iterator[int]:
-        """The index of every term used in text (the longest of overlapping terms)."""
+    def uses(self, text: str, lang: str) -> Iterator[tuple[int, int]]:
+        """(term index, offset) of every term used in text; of overlapping terms, the longest."""
         for match in self.canonical(lang).finditer(text):
             assert match.lastgroup is not None
-            yield int(match.lastgroup[1:])
+            yield int(match.lastgroup[1:]), match.start()
 
 
 def term_base(glossary: list[dict[str, Any]]) -> TermBase:
@@ -200,13 +207,12 @@ def check_avoided_variants(kb: KnowledgeBase) -> Iterator[Finding]:
         if not patterns:
             continue
         for page in kb.pages[lang].values():
-            for line in page_lines(page):
+            for block in page_blocks(page):
                 for term, _variant, pattern in patterns:
-                    match = pattern.search(line.text)
-                    if match:
+                    for match in pattern.finditer(block.text):
                         yield Finding(
                             page.display,
-                            line.number,
+                            block.line_at(match.start()),
                             "E700",
                             f"'{match.group(0)}' is a variant to avoid (glossary term '{term.id}'): "
                             f"write '{term.name(lang)}'",
@@ -222,39 +228,40 @@ def check_term_pairs(kb: KnowledgeBase) -> Iterator[Finding]:
         a, b = kb.pair(rel)
         if a is None or b is None or a.front_matter.get("draft") or b.front_matter.get("draft"):
             continue
-        lines = {a.lang: page_lines(a), b.lang: page_lines(b)}
+        blocks = {a.lang: page_blocks(a), b.lang: page_blocks(b)}
         anchors = {h.anchor for h in a.sections} & {h.anchor for h in b.sections} | {""}
         for page, other in ((a, b), (b, a)):
-            text_of = _section_texts(lines[other.lang])
+            text_of = _section_texts(blocks[other.lang])
             reported: set[tuple[str, int]] = set()
-            for line in lines[page.lang]:
-                if line.section not in anchors:
+            for block in blocks[page.lang]:
+                if block.section not in anchors:
                     continue
-                for index in base.uses(line.text, page.lang):
+                for index, offset in base.uses(block.text, page.lang):
                     term = base.terms[index]
-                    if term.gloss or (line.section, index) in reported:
+                    if term.gloss or (block.section, index) in reported:
                         continue
-                    reported.add((line.section, index))
-                    counterpart = text_of.get(line.section, "")
+                    reported.add((block.section, index))
+                    counterpart = text_of.get(block.section, "")
                     if base.one(index, other.lang).search(counterpart):
                         continue
                     if term.abbr and _abbr_pattern(term.abbr).search(counterpart):
                         continue
-                    where = _section_start(other, line.section)
+                    where = _section_start(other, block.section)
                     also = f" nor '{term.abbr}'" if term.abbr else ""
                     yield Finding(
                         other.display,
                         where,
                         "W700",
-                        f"{page.display}:{line.number} uses the glossary term '{term.name(page.lang)}', but this "
-                        f"side of section '{line.section or '_intro'}' uses neither '{term.name(other.lang)}'{also}",
+                        f"{page.display}:{block.line_at(offset)} uses the glossary term '{term.name(page.lang)}', "
+                        f"but this side of section '{block.section or '_intro'}' uses neither "
+                        f"'{term.name(other.lang)}'{also}",
                     )
 
 
-def _section_texts(lines: list[Line]) -> dict[str, str]:
+def _section_texts(blocks: list[Block]) -> dict[str, str]:
     out: dict[str, list[str]] = {}
-    for line in lines:
-        out.setdefault(line.section, []).append(line.text)
+    for block in blocks:
+        out.setdefault(block.section, []).append(block.text)
     return {section: "\n".join(texts) for section, texts in out.items()}
 
 
