@@ -192,7 +192,8 @@ C2C_ZH = "docs/zh/models/c2c.md"
 
 @pytest.fixture(scope="module")
 def edited_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A copy of the repository whose Chinese C2C definition has one paragraph edited, built into site/."""
+    """A stamped copy of the repository whose Chinese C2C definition then has one paragraph edited,
+    built into site/."""
     root = tmp_path_factory.mktemp("repo")
     for name in ("docs", "data"):
         shutil.copytree(ROOT / name, root / name)
@@ -201,6 +202,7 @@ def edited_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     for name in ("hooks", "scripts", "overrides", "tools", "schema", "node_modules", ".cache"):
         if (ROOT / name).exists():
             (root / name).symlink_to(ROOT / name)
+    parity.stamp(kb.load(root))  # start in sync, as a fresh clone after the last `make stamp`
     page = root / C2C_ZH
     text = page.read_text(encoding="utf-8")
     start = text.index("{#definition}")
