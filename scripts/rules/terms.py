@@ -14,10 +14,12 @@ accept the plural; Chinese matches are plain substrings. When terms overlap, the
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path
 from typing import Any
 
 from kb import LANGUAGES, Finding, KnowledgeBase, Page, cached, markdown_parser
@@ -119,34 +121,53 @@ class Term:
         return dict(self.avoid).get(lang, ())
 
 
-@dataclass(frozen=True)
+def _quick_key(phrase: str, lang: str) -> str:
+    """A substring every match of the phrase contains (lowercase for English): a cheap test
+    that skips the regex for the many terms a block of text does not mention."""
+    if lang != "en":
+        return phrase
+    words = re.split(r"[\s-]+", phrase.strip().lower())
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    # The last word may take a plural ending ("category" -> "categories"): leave off its last letter.
+    return words[longest][:-1] if longest == len(words) - 1 and len(words[longest]) > 1 else words[longest]
+
+
 class TermBase:
-    terms: tuple[Term, ...]
+    """The glossary's terms with their patterns, compiled once per run."""
 
-    @cache  # noqa: B019 - one term base per run, kept for the run
-    def canonical(self, lang: str) -> re.Pattern[str]:
-        """All canonical terms of a language in one alternation, longest first, one group per term."""
-        ordered = sorted(self.terms, key=lambda t: len(t.name(lang)), reverse=True)
-        alternatives = [f"(?P<t{self.terms.index(t)}>{phrase_pattern(t.name(lang), lang)})" for t in ordered]
-        return re.compile("|".join(alternatives), _flags(lang))
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self._patterns = {
+            lang: [re.compile(phrase_pattern(t.name(lang), lang), _flags(lang)) for t in terms] for lang in LANGUAGES
+        }
+        self._keys = {lang: [_quick_key(t.name(lang), lang) for t in terms] for lang in LANGUAGES}
+        self._variants = {
+            lang: tuple(
+                (term, variant, re.compile(phrase_pattern(variant, lang), _flags(lang)))
+                for term in terms
+                for variant in term.variants(lang)
+            )
+            for lang in LANGUAGES
+        }
 
-    @cache  # noqa: B019
     def one(self, index: int, lang: str) -> re.Pattern[str]:
-        return re.compile(phrase_pattern(self.terms[index].name(lang), lang), _flags(lang))
+        return self._patterns[lang][index]
 
-    @cache  # noqa: B019
     def variant_patterns(self, lang: str) -> tuple[tuple[Term, str, re.Pattern[str]], ...]:
-        return tuple(
-            (term, variant, re.compile(phrase_pattern(variant, lang), _flags(lang)))
-            for term in self.terms
-            for variant in term.variants(lang)
-        )
+        return self._variants[lang]
 
     def uses(self, text: str, lang: str) -> Iterator[tuple[int, int]]:
-        """(term index, offset) of every term used in text; of overlapping terms, the longest."""
-        for match in self.canonical(lang).finditer(text):
-            assert match.lastgroup is not None
-            yield int(match.lastgroup[1:]), match.start()
+        """(term index, offset) of every term used in text, in order; of overlapping terms, the longest."""
+        folded = text.lower() if lang == "en" else text
+        found = []  # (start, -length, index)
+        for index, key in enumerate(self._keys[lang]):
+            if key in folded:
+                found += [(m.start(), m.start() - m.end(), index) for m in self._patterns[lang][index].finditer(text)]
+        taken_until = 0
+        for start, negative_length, index in sorted(found):
+            if start >= taken_until:
+                taken_until = start - negative_length
+                yield index, start
 
 
 def term_base(glossary: list[dict[str, Any]]) -> TermBase:
@@ -197,65 +218,103 @@ def check_term_base(kb: KnowledgeBase) -> Iterator[Finding]:
                     )
 
 
+# Cached results must not outlive a change to these rules: their source is part of the key.
+_RULES_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def _glossary_key(glossary: list[dict[str, Any]]) -> str:
+    return _RULES_VERSION + json.dumps(glossary, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def check_avoided_variants(kb: KnowledgeBase) -> Iterator[Finding]:
     """E700: a variant the glossary says to avoid."""
     if kb.data is None:
         return
-    base = term_base(kb.data.glossary)
+    glossary = kb.data.glossary
+    base = term_base(glossary)
+    key = _glossary_key(glossary)
     for lang in LANGUAGES:
-        patterns = base.variant_patterns(lang)
-        if not patterns:
+        if not base.variant_patterns(lang):
             continue
         for page in kb.pages[lang].values():
-            for block in page_blocks(page):
-                for term, _variant, pattern in patterns:
-                    for match in pattern.finditer(block.text):
-                        yield Finding(
-                            page.display,
-                            block.line_at(match.start()),
-                            "E700",
-                            f"'{match.group(0)}' is a variant to avoid (glossary term '{term.id}'): "
-                            f"write '{term.name(lang)}'",
-                        )
+            # (line, term index, matched text), cached by the page and the glossary: unchanged pages cost nothing.
+            found = cached("avoided-variants", f"{key}\0{page.text}", lambda _, page=page: _variants_in(base, page))
+            for line, index, text in found:
+                term = base.terms[index]
+                yield Finding(
+                    page.display,
+                    line,
+                    "E700",
+                    f"'{text}' is a variant to avoid (glossary term '{term.id}'): write '{term.name(lang)}'",
+                )
+
+
+def _variants_in(base: TermBase, page: Page) -> list[list[Any]]:
+    found = []
+    for block in page_blocks(page):
+        for term, _variant, pattern in base.variant_patterns(page.lang):
+            for match in pattern.finditer(block.text):
+                found.append([block.line_at(match.start()), base.terms.index(term), match.group(0)])
+    return found
 
 
 def check_term_pairs(kb: KnowledgeBase) -> Iterator[Finding]:
     """W700: a term on one side of a section pair with neither its counterpart nor its abbreviation on the other."""
     if kb.data is None:
         return
-    base = term_base(kb.data.glossary)
+    glossary = kb.data.glossary
+    base = term_base(glossary)
+    key = _glossary_key(glossary)
     for rel in kb.all_rels():
         a, b = kb.pair(rel)
         if a is None or b is None or a.front_matter.get("draft") or b.front_matter.get("draft"):
             continue
-        blocks = {a.lang: page_blocks(a), b.lang: page_blocks(b)}
-        anchors = {h.anchor for h in a.sections} & {h.anchor for h in b.sections} | {""}
-        for page, other in ((a, b), (b, a)):
-            text_of = _section_texts(blocks[other.lang])
-            reported: set[tuple[str, int]] = set()
-            for block in blocks[page.lang]:
-                if block.section not in anchors:
+        pages = {a.lang: a, b.lang: b}
+        # Cached by the pair's texts and the glossary: an unchanged pair costs nothing on the next run.
+        found = cached("term-pairs", f"{key}\0{a.text}\0{b.text}", lambda _, a=a, b=b: _unpaired_terms(base, a, b))
+        for lang, where, used_line, index, section in found:
+            page, other = pages[lang], pages[other_language(lang)]
+            term = base.terms[index]
+            also = f" nor '{term.abbr}'" if term.abbr else ""
+            yield Finding(
+                other.display,
+                where,
+                "W700",
+                f"{page.display}:{used_line} uses the glossary term '{term.name(page.lang)}', "
+                f"but this side of section '{section or '_intro'}' uses neither "
+                f"'{term.name(other.lang)}'{also}",
+            )
+
+
+def other_language(lang: str) -> str:
+    return LANGUAGES[1] if lang == LANGUAGES[0] else LANGUAGES[0]
+
+
+def _unpaired_terms(base: TermBase, a: Page, b: Page) -> list[list[Any]]:
+    """[language that uses the term, line of the other side's section, line of the use, term index, section]."""
+    blocks = {a.lang: page_blocks(a), b.lang: page_blocks(b)}
+    anchors = {h.anchor for h in a.sections} & {h.anchor for h in b.sections} | {""}
+    found = []
+    for page, other in ((a, b), (b, a)):
+        text_of = _section_texts(blocks[other.lang])
+        reported: set[tuple[str, int]] = set()
+        for block in blocks[page.lang]:
+            if block.section not in anchors:
+                continue
+            for index, offset in base.uses(block.text, page.lang):
+                term = base.terms[index]
+                if term.gloss or (block.section, index) in reported:
                     continue
-                for index, offset in base.uses(block.text, page.lang):
-                    term = base.terms[index]
-                    if term.gloss or (block.section, index) in reported:
-                        continue
-                    reported.add((block.section, index))
-                    counterpart = text_of.get(block.section, "")
-                    if base.one(index, other.lang).search(counterpart):
-                        continue
-                    if term.abbr and _abbr_pattern(term.abbr).search(counterpart):
-                        continue
-                    where = _section_start(other, block.section)
-                    also = f" nor '{term.abbr}'" if term.abbr else ""
-                    yield Finding(
-                        other.display,
-                        where,
-                        "W700",
-                        f"{page.display}:{block.line_at(offset)} uses the glossary term '{term.name(page.lang)}', "
-                        f"but this side of section '{block.section or '_intro'}' uses neither "
-                        f"'{term.name(other.lang)}'{also}",
-                    )
+                reported.add((block.section, index))
+                counterpart = text_of.get(block.section, "")
+                if base.one(index, other.lang).search(counterpart):
+                    continue
+                if term.abbr and _abbr_pattern(term.abbr).search(counterpart):
+                    continue
+                found.append(
+                    [page.lang, _section_start(other, block.section), block.line_at(offset), index, block.section]
+                )
+    return found
 
 
 def _section_texts(blocks: list[Block]) -> dict[str, str]:
