@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import html
 import logging
+import re
+from html.parser import HTMLParser
 from typing import Any
-
-from bs4 import BeautifulSoup, Comment, NavigableString
 
 from kb import CITATION_MARKER, DEFAULT_LANGUAGE, LANGUAGES, Data, KnowledgeBase, Page, marker_ids
 
@@ -62,31 +62,52 @@ def _superscripts(ids: list[str], numbers: dict[str, int], where: str) -> str:
     return "".join(parts)
 
 
+class _ProseText(HTMLParser):
+    """The offsets of every run of text outside code, links, scripts and comments in an HTML
+    string, so markers can be replaced in place and the rest of the page stays byte for byte."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0, *(i + 1 for i, c in enumerate(content) if c == "\n")]
+        self.literal = 0
+        self.spans: list[tuple[int, int]] = []
+        self.feed(content)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.literal += tag in _LITERAL
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _LITERAL and self.literal:
+            self.literal -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.literal:
+            line, column = self.getpos()
+            start = self.line_starts[line - 1] + column
+            self.spans.append((start, start + len(data)))
+
+
 def link_markers(content: str, numbers: dict[str, int], known: set[str], where: str) -> str:
     """Rendered page HTML with every citation marker outside code and links replaced by its
     numbered superscript links. An unknown id is logged (a warning fails `mkdocs build --strict`)
     and its marker left as written."""
     if "[@" not in content:
         return content
-    soup = BeautifulSoup(content, "html.parser")
-    for text in list(soup.find_all(string=CITATION_MARKER)):
-        if isinstance(text, Comment) or any(parent.name in _LITERAL for parent in text.parents):
-            continue
-        pieces: list[Any] = []
-        position = 0
-        for match in CITATION_MARKER.finditer(str(text)):
-            ids = marker_ids(match.group())
-            unknown = [source for source in ids if source not in known]
-            if unknown:
-                log.warning("%s: unknown source id(s) %s in %s", where, ", ".join(unknown), match.group())
-                continue
-            pieces.append(NavigableString(str(text)[position : match.start()]))
-            pieces.extend(BeautifulSoup(_superscripts(ids, numbers, where), "html.parser").contents)
-            position = match.end()
-        if pieces:
-            pieces.append(NavigableString(str(text)[position:]))
-            text.replace_with(*[piece for piece in pieces if str(piece)])
-    return str(soup)
+
+    def replace(match: re.Match[str]) -> str:
+        ids = marker_ids(match.group())
+        unknown = [source for source in ids if source not in known]
+        if unknown:
+            log.warning("%s: unknown source id(s) %s in %s", where, ", ".join(unknown), match.group())
+            return match.group()
+        return _superscripts(ids, numbers, where)
+
+    for start, end in reversed(_ProseText(content).spans):
+        text = content[start:end]
+        if "[@" in text:
+            content = content[:start] + CITATION_MARKER.sub(replace, text) + content[end:]
+    return content
 
 
 def _escape(value: str) -> str:

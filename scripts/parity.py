@@ -5,7 +5,8 @@ Codes are stable and documented in CONTRIBUTING.md:
 
     E1xx structure      E2xx front matter and data      E3xx links
     E4xx unsafe content E5xx translation sync           E6xx sources and citations
-    W6xx warnings (unused sources, uncited figures outside model pages, stale reviews and checks)
+    E7xx terms (glossary)                               W5xx warnings (freshness, outdated)
+    W6xx warnings (sources, uncited figures elsewhere)  W7xx warnings (terms)
 
 A finding whose code starts with W is a warning: it is printed, but only errors make the
 checker exit non-zero (unless --strict).
@@ -17,7 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from kb import Finding, KnowledgeBase
-from rules import data, links, safety, sources, structure, sync
+from rules import data, links, safety, sources, structure, sync, terms
 from rules.sync import LOCK_FILE, stamp
 
 __all__ = ["LOCK_FILE", "RENDERERS", "RULES", "run", "stamp"]
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     *safety.RULES,
     *sync.RULES,
     *sources.RULES,
+    *terms.RULES,
 )
 
 
@@ -55,9 +57,10 @@ def render_text(findings: list[Finding]) -> str:
     warnings = len(findings) - len(problems)
     files = len({f.path for f in findings})
     if findings:
-        counts = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+        parts = [f"{len(problems)} problem{'s' * (len(problems) != 1)}"] if problems else []
         if warnings:
-            counts += f" and {warnings} warning{'s' * (warnings != 1)}"
+            parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+        counts = " and ".join(parts)
         lines.append(f"Found {counts} in {files} file{'s' * (files != 1)}.")
     else:
         lines.append("All checks passed: both languages cover the same pages, sections, facts and links.")

@@ -128,7 +128,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         {
             ("docs/en/models/b2b.md", 1, "E201"),
             ("docs/en/models/b2b.md", 1, "E202"),
-            ("docs/zh/models/b2b.md", 1, "E500"),
+            ("docs/en/models/b2b.md", 1, "W500"),
         },
     ),
     "mismatched id": (
@@ -137,12 +137,12 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             ("docs/en/models/b2b.md", 2, "E202"),
             ("docs/en/models/b2b.md", 2, "E203"),
             ("docs/en/models/b2c.md", 2, "E204"),
-            ("docs/zh/models/b2b.md", 1, "E500"),
+            ("docs/en/models/b2b.md", 1, "W500"),
         },
     ),
     "unknown key": (
         replace(EN_B2B, "id: b2b", "id: b2b\nauthor: someone"),
-        {("docs/en/models/b2b.md", 3, "E201"), ("docs/zh/models/b2b.md", 1, "E500")},
+        {("docs/en/models/b2b.md", 3, "E201"), ("docs/en/models/b2b.md", 1, "W500")},
     ),
     "unknown related": (
         both(
@@ -180,7 +180,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         {
             ("docs/en/index.md", 1, "E302"),
             ("docs/en/index.md", 12, "E302"),
-            ("docs/zh/index.md", 9, "E500"),
+            ("docs/en/index.md", 9, "W500"),
         },
     ),
     "broken anchor": (
@@ -211,7 +211,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     ),
     "script": (
         replace(EN_B2B, "Body text.\n\n## How", "<script>alert(1)</script>\n\n## How"),
-        {("docs/en/models/b2b.md", 13, "E400"), ("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 13, "E400"), ("docs/en/models/b2b.md", 11, "W500")},
     ),
     "iframe": (
         replace(
@@ -219,11 +219,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             '<iframe src="https://example.com"></iframe>\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 13, "E400"), ("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 13, "E400"), ("docs/en/models/b2b.md", 11, "W500")},
     ),
     "object": (
         replace(EN_B2B, "Body text.\n\n## How", '<object data="x.swf"></object>\n\n## How'),
-        {("docs/en/models/b2b.md", 13, "E400"), ("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 13, "E400"), ("docs/en/models/b2b.md", 11, "W500")},
     ),
     "event handler": (
         replace(
@@ -231,11 +231,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             'Body <span onclick="steal()">text</span>.\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 13, "E401"), ("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 13, "E401"), ("docs/en/models/b2b.md", 11, "W500")},
     ),
     "javascript link": (
         replace(EN_B2B, "Body text.\n\n## How", "[click](javascript:alert(1))\n\n## How"),
-        {("docs/en/models/b2b.md", 13, "E402"), ("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 13, "E402"), ("docs/en/models/b2b.md", 11, "W500")},
     ),
     "javascript href": (
         replace(
@@ -243,7 +243,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             '<a href="JavaScript:alert(1)">x</a>\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 13, "E402"), ("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 13, "E402"), ("docs/en/models/b2b.md", 11, "W500")},
     ),
     "draft": (
         both(
@@ -254,11 +254,17 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     ),
     "seed missing": (
         replace(EN_B2B, "Alibaba (1688.com).", "A wholesale marketplace."),
-        {("docs/en/models/b2b.md", 23, "E211"), ("docs/zh/models/b2b.md", 23, "E500")},
+        {("docs/en/models/b2b.md", 23, "E211"), ("docs/en/models/b2b.md", 23, "W500")},
     ),
-    "outdated": (
-        replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
-        {("docs/en/models/b2b.md", 15, "E500")},
+    # A variant the glossary says to avoid (data/glossary.yml), written on both sides so the
+    # section is in sync: the variant is E700, and the English side then lacks the canonical
+    # counterpart of 商品交易总额, which is W700.
+    "term to avoid": (
+        both(
+            replace(EN_B2B, "Body text.", "Sales are measured as gross merchandise volume."),
+            replace(ZH_B2B, "正文。", "销售额按商品交易总额计算。"),
+        ),
+        {("docs/en/models/b2b.md", 13, "E700"), ("docs/en/models/b2b.md", 11, "W700")},
     ),
 }
 
@@ -309,7 +315,7 @@ BROKEN |= {
     ),
     "one-sided citation": (
         replace(EN_B2B, LAW_EN, "since 2019 [@example-ecommerce-law; @example-jd-report]."),
-        {("docs/en/models/b2b.md", 29, "E601"), ("docs/zh/models/b2b.md", 27, "E500")},
+        {("docs/en/models/b2b.md", 29, "E601"), ("docs/en/models/b2b.md", 27, "W500")},
     ),
     "citation moved to another section": (
         both(
@@ -320,8 +326,8 @@ BROKEN |= {
             ("docs/en/models/b2b.md", 13, "E601"),
             ("docs/en/models/b2b.md", 29, "E602"),
             ("docs/zh/models/b2b.md", 29, "E601"),
-            ("docs/zh/models/b2b.md", 11, "E500"),
-            ("docs/zh/models/b2b.md", 27, "E500"),
+            ("docs/en/models/b2b.md", 11, "W500"),
+            ("docs/en/models/b2b.md", 27, "W500"),
         },
     ),
     "uncited year": (
@@ -358,7 +364,7 @@ BROKEN |= {
     ),
     "missing reviewed": (
         replace(EN_B2B, "reviewed: 2026-11-28\n", ""),
-        {("docs/en/models/b2b.md", 1, "E201"), ("docs/zh/models/b2b.md", 1, "E500")},
+        {("docs/en/models/b2b.md", 1, "E201"), ("docs/en/models/b2b.md", 1, "W500")},
     ),
 }
 
@@ -393,7 +399,7 @@ ACCEPTED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     "safe html": (
         replace(EN_B2B, "Body text.\n\n## How", "Press <kbd>Ctrl</kbd><br>now.\n\n## How"),
         # The one-sided edit is reported as an outdated translation, and nothing else.
-        {("docs/zh/models/b2b.md", 11, "E500")},
+        {("docs/en/models/b2b.md", 11, "W500")},
     ),
     "marker in code is not a citation": (
         both(
@@ -408,6 +414,11 @@ ACCEPTED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             replace(ZH_B2C, "reviewed: 2026-11-28", "reviewed: 2025-11-28"),
         ),
         set(),
+    ),
+    # An outdated translation is a state, not a failure: a warning on the changed section.
+    "outdated": (
+        replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
+        {("docs/zh/models/b2b.md", 15, "W500")},
     ),
     "bom crlf": (
         lambda root: (root / EN_B2B).write_bytes(

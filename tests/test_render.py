@@ -59,7 +59,7 @@ def test_abbreviations_cover_every_abbr() -> None:
     d = data()
     text = render.abbreviations(d, "en")
     assert text.count("*[") == sum(1 for t in d.glossary if t.get("abbr"))
-    assert "*[GMV]: Gross merchandise volume: " in text
+    assert "*[GMV]: Gross merchandise value: " in text
 
 
 def with_status(platform_id: str, **status: object) -> kb.Data:
@@ -114,6 +114,15 @@ def test_legend_has_no_seed_wording() -> None:
     assert (
         data()
         .labels["ui"]["platform-legend"]["en"]
-        .startswith("Names in bold are the examples commonly cited in Chinese e-commerce teaching")
+        .startswith("Names in bold are the examples commonly given in Chinese e-commerce teaching")
     )
     assert data().labels["ui"]["platform-legend"]["zh"].startswith("加粗的是中文电商教学中常举的例子")
+
+
+def test_glossary_table_carries_the_filter_box_hidden_and_empty() -> None:
+    d = data()
+    for lang, label in (("zh", "筛选术语"), ("en", "Filter the terms")):
+        box = render.glossary_table(d, lang).split("\n\n")[0]
+        assert box.startswith('<div class="glossary-filter" hidden ')
+        assert f'data-label="{label}"' in box
+        assert box.endswith("></div>")  # nothing to see until the script fills it

@@ -97,8 +97,17 @@ def test_citations_are_numbered_links_to_the_references_in_both_languages(built_
 def test_every_page_shows_when_it_was_last_reviewed(built_site: Path, lang: str) -> None:
     for rel, page in KB.pages[lang].items():
         soup = BeautifulSoup(html_path(built_site, lang, rel).read_text(encoding="utf-8"), "html.parser")
-        line = soup.select_one("article h1 + p.page-reviewed")
-        assert line is not None, rel
+        title = soup.select_one("article h1")
+        assert title is not None, rel
+        # Under the title: a translation notice may come between them, a section may not.
+        after_title = [
+            tag.name == "h2" or "page-reviewed" in tag.get("class", []) for tag in title.find_next_siblings()
+        ]
+        assert True in after_title, rel
+        line = title.find_next_sibling(class_="page-reviewed")
+        assert (
+            line is not None and line.name == "p" and after_title.index(True) == title.find_next_siblings().index(line)
+        ), rel
         assert line.get_text() == citations.reviewed_line(DATA, lang, page.front_matter["reviewed"])
 
 
