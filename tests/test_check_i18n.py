@@ -105,12 +105,12 @@ def test_an_outdated_translation_warns_and_exits_0_unless_strict(fixture_kb: Pat
     ACCEPTED["outdated"][0](fixture_kb)
     result = run("--root", ".", cwd=fixture_kb)
     assert result.returncode == 0, result.stdout
-    assert "docs/zh/models/b2b.md:14: W500 section 'how-it-works' changed since the last sync" in result.stdout
-    assert "docs/en/models/b2b.md:14 is outdated" in result.stdout
+    assert "docs/zh/models/b2b.md:15: W500 section 'how-it-works' changed since the last sync" in result.stdout
+    assert "docs/en/models/b2b.md:15 is outdated" in result.stdout
     assert run("--root", ".", "--strict", cwd=fixture_kb).returncode == 1
     github = run("--root", ".", "--format", "github", cwd=fixture_kb)
     assert github.returncode == 0
-    assert "::warning file=docs/zh/models/b2b.md,line=14,title=W500::" in github.stdout
+    assert "::warning file=docs/zh/models/b2b.md,line=15,title=W500::" in github.stdout
 
 
 def test_renderers_mark_warnings() -> None:
