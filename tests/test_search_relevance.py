@@ -1,0 +1,178 @@
+"""Search relevance: a query for a platform, a model or a glossary term lands on the page that
+owns it, among the top three results, in the reader's language.
+
+Every query and every expected page comes from data/ (and, for "the page that uses a term
+most", from the built index), so the test follows the knowledge base as it grows instead of a
+hand-written list. The queries are typed into Material's search box in Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import kb
+from browser import chromium, search, serve
+
+DATA = kb.load_data()
+TOP = 3
+# Seed platforms and model names must always be found; the rest may miss rarely (reported).
+THRESHOLDS = {"seed-platform": 1.0, "model": 1.0, "other": 0.95}
+GLOSSARY = "glossary/"
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str  # seed-platform | platform | model | term
+    lang: str
+    query: str
+    expected: frozenset[str]  # page locations relative to the language root, e.g. models/b2c/
+
+    @property
+    def group(self) -> str:
+        return self.kind if self.kind in THRESHOLDS else "other"
+
+
+def model_page(model_id: str) -> str:
+    return f"{kb.MODELS_DIR}/{model_id}/"
+
+
+def platform_owners(data: kb.Data) -> dict[str, frozenset[str]]:
+    """Platform id -> the model pages that list it as an example (seed or counterpart)."""
+    owners: dict[str, set[str]] = {p: set() for p in data.platforms}
+    for model in data.models:
+        for platform_id in data.model_platforms(model["id"]):
+            owners[platform_id].add(model_page(model["id"]))
+    return {p: frozenset(pages) for p, pages in owners.items()}
+
+
+def seed_platforms(data: kb.Data) -> set[str]:
+    return {p for model in data.models for p in model["seed_platforms"]}
+
+
+def page_texts(index: dict) -> dict[str, str]:
+    """Page location -> the text a reader's search sees on it (all its sections)."""
+    texts: dict[str, list[str]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        texts.setdefault(page, []).append(_TAG.sub(" ", doc["title"] + " " + doc["text"]).replace("\u200b", ""))
+    return {page: " ".join(parts) for page, parts in texts.items()}
+
+
+def uses(text: str, term: str, lang: str) -> int:
+    if lang == "zh":
+        return text.count(term)
+    return len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, flags=re.IGNORECASE))
+
+
+def heaviest_users(texts: dict[str, str], term: str, lang: str) -> frozenset[str]:
+    """The pages that use a term most often (all of them on a tie), besides the glossary."""
+    counts = Counter({page: uses(text, term, lang) for page, text in texts.items() if page != GLOSSARY})
+    most = max(counts.values(), default=0)
+    return frozenset(page for page, n in counts.items() if n == most and n > 0)
+
+
+def cases(data: kb.Data, indexes: dict[str, dict]) -> list[Case]:
+    owners, seeds = platform_owners(data), seed_platforms(data)
+    found: list[Case] = []
+    for lang in kb.LANGUAGES:
+        texts = page_texts(indexes[lang])
+        for platform_id, platform in data.platforms.items():
+            kind = "seed-platform" if platform_id in seeds else "platform"
+            found.append(Case(kind, lang, platform["name"][lang], owners[platform_id]))
+        for model in data.models:
+            found.append(Case("model", lang, model["name"][lang], frozenset({model_page(model["id"])})))
+        for term in data.glossary:
+            expected = frozenset({GLOSSARY}) | heaviest_users(texts, term[lang], lang)
+            found.append(Case("term", lang, term[lang], expected))
+    return found
+
+
+def index_of(site: Path, lang: str) -> dict:
+    prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+    return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_expectations_come_from_the_data() -> None:
+    owners = platform_owners(DATA)
+    assert owners["tmall"] == {"models/b2c/", "models/b2b2c/"}
+    assert all(owners.values()), "every platform is an example on some model page"
+    assert seed_platforms(DATA) >= {"tmall", "jd", "taobao"}
+    texts = {"a/": "直播带货 直播带货", "b/": "直播带货", GLOSSARY: "直播带货 " * 9}
+    assert heaviest_users(texts, "直播带货", "zh") == {"a/"}
+    assert heaviest_users({"a/": "live selling, Live selling", "b/": "live-selling"}, "live selling", "en") == {"a/"}
+
+
+@pytest.fixture(scope="module")
+def relevance(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Type every query once per language into one page of that language; keep the top pages."""
+    indexes = {lang: index_of(built_site, lang) for lang in kb.LANGUAGES}
+    all_cases = cases(DATA, indexes)
+    results: dict[tuple[str, str], list[str]] = {}
+    with serve(built_site) as base, chromium() as browser:
+        for lang in kb.LANGUAGES:
+            prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+            page = browser.new_page()  # type: ignore[attr-defined]
+            page.goto(base + prefix)
+            for query in dict.fromkeys(c.query for c in all_cases if c.lang == lang):
+                paths = [urlsplit(href).path for href in search(page, query)]
+                results[lang, query] = list(dict.fromkeys(paths))
+            page.close()
+    rows = []
+    for case in all_cases:
+        prefix = "/" if case.lang == kb.DEFAULT_LANGUAGE else f"/{case.lang}/"
+        pages = results[case.lang, case.query]
+        top = [p[len(prefix) :] for p in pages[:TOP] if p.startswith(prefix)]
+        rows.append(
+            {
+                "kind": case.kind,
+                "group": case.group,
+                "lang": case.lang,
+                "query": case.query,
+                "expected": sorted(case.expected),
+                "top": top,
+                "other_language": [p for p in pages if not in_language(p, case.lang)],
+                "passed": bool(case.expected & set(top)),
+            }
+        )
+    rates = {}
+    for group in THRESHOLDS:
+        mine = [r for r in rows if r["group"] == group]
+        rates[group] = {"passed": sum(r["passed"] for r in mine), "total": len(mine)}
+    report = {"rates": rates, "misses": [r for r in rows if not r["passed"]], "cases": rows}
+    path = tmp_path_factory.mktemp("search-relevance") / "search_relevance.json"
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nsearch relevance ({path}):")
+    for group, rate in rates.items():
+        print(f"  {group}: {rate['passed']}/{rate['total']} = {rate['passed'] / rate['total']:.1%}")
+    for miss in report["misses"]:
+        print(f"  miss [{miss['lang']}] {miss['query']!r}: expected {miss['expected']}, top {miss['top']}")
+    return report
+
+
+def in_language(path: str, lang: str) -> bool:
+    others = [f"/{o}/" for o in kb.LANGUAGES if o != kb.DEFAULT_LANGUAGE]
+    if lang == kb.DEFAULT_LANGUAGE:
+        return not path.startswith(tuple(others))
+    return path.startswith(f"/{lang}/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("group", list(THRESHOLDS))
+def test_queries_land_on_the_owning_page(relevance: dict, group: str) -> None:
+    rate = relevance["rates"][group]
+    misses = [f"[{m['lang']}] {m['query']}: {m['top']}" for m in relevance["misses"] if m["group"] == group]
+    assert rate["total"] > 0
+    assert rate["passed"] / rate["total"] >= THRESHOLDS[group], misses
+
+
+@pytest.mark.browser
+def test_results_are_in_the_readers_language(relevance: dict) -> None:
+    assert not [(c["lang"], c["query"], c["other_language"]) for c in relevance["cases"] if c["other_language"]]
