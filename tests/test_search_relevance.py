@@ -79,6 +79,15 @@ def heaviest_users(texts: dict[str, str], term: str, lang: str) -> frozenset[str
     return frozenset(page for page, n in counts.items() if n == most and n > 0)
 
 
+def named_models(data: kb.Data, term: dict) -> frozenset[str]:
+    """The model page a glossary term names (the term for B2B, 垂直电商 / Vertical e-commerce)."""
+    return frozenset(
+        model_page(m["id"])
+        for m in data.models
+        if m["id"] == term["id"] or any(m["name"][lang] == term[lang] for lang in kb.LANGUAGES)
+    )
+
+
 def cases(data: kb.Data, indexes: dict[str, dict]) -> list[Case]:
     owners, seeds = platform_owners(data), seed_platforms(data)
     found: list[Case] = []
@@ -90,7 +99,7 @@ def cases(data: kb.Data, indexes: dict[str, dict]) -> list[Case]:
         for model in data.models:
             found.append(Case("model", lang, model["name"][lang], frozenset({model_page(model["id"])})))
         for term in data.glossary:
-            expected = frozenset({GLOSSARY}) | heaviest_users(texts, term[lang], lang)
+            expected = frozenset({GLOSSARY}) | heaviest_users(texts, term[lang], lang) | named_models(data, term)
             found.append(Case("term", lang, term[lang], expected))
     return found
 
@@ -105,6 +114,10 @@ def test_expectations_come_from_the_data() -> None:
     assert owners["tmall"] == {"models/b2c/", "models/b2b2c/"}
     assert all(owners.values()), "every platform is an example on some model page"
     assert seed_platforms(DATA) >= {"tmall", "jd", "taobao"}
+    terms = {term["id"]: term for term in DATA.glossary}
+    assert named_models(DATA, terms["b2b"]) == {"models/b2b/"}
+    assert named_models(DATA, terms["vertical-ecommerce"]) == {"models/vertical/"}
+    assert named_models(DATA, terms["gmv"]) == set()
     texts = {"a/": "直播带货 直播带货", "b/": "直播带货", GLOSSARY: "直播带货 " * 9}
     assert heaviest_users(texts, "直播带货", "zh") == {"a/"}
     assert heaviest_users({"a/": "live selling, Live selling", "b/": "live-selling"}, "live selling", "en") == {"a/"}
