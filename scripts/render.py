@@ -14,7 +14,7 @@ MODEL_BLOCKS = {"platforms": "platform_table"}
 PAGE_BLOCKS = {
     "index.md": {"models": "model_cards", "downloads": "download_links"},
     "compare.md": {"matrix": "comparison_matrix", "by-dimension": "dimension_table"},
-    "glossary.md": {"terms": "glossary_table"},
+    "glossary.md": {"terms": "glossary_entries"},
 }
 
 
@@ -95,15 +95,24 @@ def dimension_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> s
     return unsearched("\n".join(rows))
 
 
-def glossary_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+def glossary_entries(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+    """One short H3 section per term. Search indexes each heading as its own entry, so a query
+    for a term lands on that term's entry (glossary/#gmv), not on one long table that ranks
+    below every page mentioning the term."""
     other = "en" if lang == "zh" else "zh"
     ui = data.labels["ui"]
-    rows = [f"| {ui['term'][lang]} | {ui['translation'][lang]} | {ui['definition'][lang]} |", "| --- | --- | --- |"]
+    entries = []
     for term in data.glossary:
-        name = term[lang] + (f" ({term['abbr']})" if term.get("abbr") and term["abbr"] not in term[lang] else "")
-        anchor = f'<span id="{term["id"]}"></span>'
-        rows.append(f"| {anchor}**{_cell(name)}** | {_cell(term[other])} | {_cell(term['definition'][lang])} |")
-    return "\n".join(rows) + "\n"
+        name = term[lang]
+        if term.get("abbr") and term["abbr"] not in name:
+            name += f"（{term['abbr']}）" if lang == "zh" else f" ({term['abbr']})"
+        definition = term["definition"][lang].replace("\n", " ").strip()
+        entries.append(
+            f"### {name} {{#{term['id']}}}\n\n"
+            f"{ui['translation'][lang]}{'：' if lang == 'zh' else ': '}*{term[other]}*{{lang={other}}}\n\n"
+            f"{definition}\n"
+        )
+    return "\n".join(entries)
 
 
 def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
