@@ -14,7 +14,7 @@ MODEL_BLOCKS = {"platforms": "platform_table"}
 PAGE_BLOCKS = {
     "index.md": {"models": "model_cards", "downloads": "download_links"},
     "compare.md": {"matrix": "comparison_matrix", "by-dimension": "dimension_table"},
-    "glossary.md": {"terms": "glossary_entries"},
+    "glossary.md": {"terms": "glossary_table"},
 }
 
 
@@ -24,9 +24,10 @@ PAGE_BLOCKS = {
 # heading carries the mark. The platform tables and the glossary are what their pages own,
 # so they stay searchable.
 SEARCH_EXCLUDE = "data-search-exclude"
-# H2 anchors whose whole section is generated listing on every page that has it
-# (the numbered References of the model pages).
-UNSEARCHED_SECTIONS = frozenset({"references"})
+# H2 anchors whose whole section is generated listing or decision data: the numbered
+# References of the model pages, and the chooser form on choose.md (its options name every
+# model; the prose below it explains them and stays searchable).
+UNSEARCHED_SECTIONS = frozenset({"references", "chooser"})
 
 
 def unsearched(block: str) -> str:
@@ -95,24 +96,15 @@ def dimension_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> s
     return unsearched("\n".join(rows))
 
 
-def glossary_entries(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
-    """One short H3 section per term. Search indexes each heading as its own entry, so a query
-    for a term lands on that term's entry (glossary/#gmv), not on one long table that ranks
-    below every page mentioning the term."""
+def glossary_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
     other = "en" if lang == "zh" else "zh"
     ui = data.labels["ui"]
-    entries = []
+    rows = [f"| {ui['term'][lang]} | {ui['translation'][lang]} | {ui['definition'][lang]} |", "| --- | --- | --- |"]
     for term in data.glossary:
-        name = term[lang]
-        if term.get("abbr") and term["abbr"] not in name:
-            name += f"（{term['abbr']}）" if lang == "zh" else f" ({term['abbr']})"
-        definition = term["definition"][lang].replace("\n", " ").strip()
-        entries.append(
-            f"### {name} {{#{term['id']}}}\n\n"
-            f"{ui['translation'][lang]}{'：' if lang == 'zh' else ': '}*{term[other]}*{{lang={other}}}\n\n"
-            f"{definition}\n"
-        )
-    return "\n".join(entries)
+        name = term[lang] + (f" ({term['abbr']})" if term.get("abbr") and term["abbr"] not in term[lang] else "")
+        anchor = f'<span id="{term["id"]}"></span>'
+        rows.append(f"| {anchor}**{_cell(name)}** | {_cell(term[other])} | {_cell(term['definition'][lang])} |")
+    return "\n".join(rows) + "\n"
 
 
 def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
