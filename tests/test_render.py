@@ -51,3 +51,12 @@ def test_abbreviations_cover_every_abbr() -> None:
     text = render.abbreviations(d, "en")
     assert text.count("*[") == sum(1 for t in d.glossary if t.get("abbr"))
     assert "*[GMV]: Gross merchandise volume: " in text
+
+
+def test_unsearched_markup() -> None:
+    assert render.unsearched_heading("## 参考资料 {#references}") == "## 参考资料 {#references data-search-exclude}"
+    assert render.unsearched_heading("## References") == "## References"  # no attribute list: left alone
+    block = render.unsearched("| a |\n| --- |\n| b |\n")
+    assert block.startswith("<div data-search-exclude markdown>\n\n| a |") and block.endswith("</div>\n")
+    assert "data-search-exclude" in render.comparison_matrix(data(), "en")
+    assert "data-search-exclude" not in render.platform_table(data(), "en", "b2c")  # owned by its page

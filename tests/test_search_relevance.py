@@ -18,9 +18,12 @@ from urllib.parse import urlsplit
 import pytest
 
 import kb
+import render
 from browser import chromium, search, serve
 
-DATA = kb.load_data()
+KB = kb.load()
+DATA = KB.data
+assert DATA is not None
 TOP = 3
 # Seed platforms and model names must always be found; the rest may miss rarely (reported).
 THRESHOLDS = {"seed-platform": 1.0, "model": 1.0, "other": 0.95}
@@ -197,3 +200,50 @@ def test_queries_land_on_the_owning_page(relevance: dict, group: str) -> None:
 @pytest.mark.browser
 def test_results_are_in_the_readers_language(relevance: dict) -> None:
     assert not [(c["lang"], c["query"], c["other_language"]) for c in relevance["cases"] if c["other_language"]]
+
+
+def _index_text(docs: list[dict]) -> str:
+    return " ".join(_TAG.sub(" ", d["title"] + " " + d["text"]).replace("\u200b", "") for d in docs)
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_lists_stay_on_the_page_but_out_of_the_index(built_site: Path, lang: str) -> None:
+    docs = index_of(built_site, lang)["docs"]
+    prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+    for anchor in render.UNSEARCHED_SECTIONS:
+        assert not [d["location"] for d in docs if d["location"].endswith(f"#{anchor}")]
+    model_html = (built_site / prefix / "models/b2c/index.html").read_text(encoding="utf-8")
+    assert 'id="references"' in model_html  # still on the page
+    names = [p["name"][lang] for p in DATA.platforms.values()]
+    compare_html = (built_site / prefix / "compare/index.html").read_text(encoding="utf-8")
+    matrix = compare_html.split('id="matrix"', 1)[1].split("</table>", 1)[0]
+    compare_index = _index_text([d for d in docs if d["location"].startswith("compare/")])
+    assert all(name in matrix for name in names)
+    prose = KB.pages[lang]["compare.md"].prose_text()  # what the page itself says about platforms
+    assert [name for name in names if name in compare_index and name not in prose] == []
+    home_index = _index_text([d for d in docs if d["location"].split("#")[0] == ""])
+    for model in DATA.models:
+        page = KB.pages[lang][f"{kb.MODELS_DIR}/{model['id']}.md"]
+        assert page.front_matter["description"] not in home_index  # the cards are not indexed
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_platform_tables_stay_searchable(built_site: Path, lang: str) -> None:
+    docs = index_of(built_site, lang)["docs"]
+    for model in DATA.models:
+        section = _index_text([d for d in docs if d["location"] == f"{model_page(model['id'])}#platforms"])
+        for platform_id in DATA.model_platforms(model["id"]):
+            assert DATA.platforms[platform_id]["name"][lang] in section, (model["id"], platform_id)
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_boosts_come_from_front_matter(built_site: Path, lang: str) -> None:
+    boosts = {d["location"].split("#")[0]: d.get("boost") for d in index_of(built_site, lang)["docs"]}
+    for rel, page in KB.pages[lang].items():
+        location = rel.removesuffix(".md").removesuffix("index") + ("/" if not rel.endswith("index.md") else "")
+        search_options = page.front_matter.get("search") or {}
+        if search_options.get("exclude"):
+            assert location not in boosts, rel
+        else:
+            assert boosts[location] == search_options.get("boost"), rel
+    assert boosts[""] is not None and boosts[""] < 1  # the home page only lists the models
