@@ -66,14 +66,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     headings, fences = kb.block_structure(markdown)
     # (first line, last line exclusive, replacement lines), applied from the bottom up.
     edits = [(h.line, h.line, ["", blocks[h.anchor]]) for h in headings if h.level == 2 and h.anchor in blocks]
-    lines = markdown.split("\n")
-    edits += [
-        (h.line - 1, h.line, [render.unsearched_heading(lines[h.line - 1])])
-        for h in headings
-        if h.level == 2 and h.anchor in render.UNSEARCHED_SECTIONS
-    ]
     depth = page.url.count("/")
     edits += [(f.start, f.end, [_figure(f, lang, depth)]) for f in fences if f.info == "mermaid"]
+    lines = markdown.split("\n")
     for start, end, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
         lines[start:end] = replacement
     return "\n".join(lines) + "\n\n" + render.abbreviations(data, lang) + "\n"

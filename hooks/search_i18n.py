@@ -3,7 +3,12 @@
 1. Chinese is segmented at build time by jieba (Material's search plugin calls jieba.cut).
    We add every platform name and term from data/ to jieba's dictionary, so that
    快手电商 stays one word instead of 快 / 手电 / 商.
-2. mkdocs-static-i18n writes one index for both languages. After it has, we split it: the
+2. Pages that only list what other pages explain must not outrank the page that owns a name:
+   front matter `search: boost` lowers them, generated lists carry `data-search-exclude`
+   (scripts/render.py), and here the sections in render.UNSEARCHED_SECTIONS (the generated
+   References, the chooser form) get the same mark on their heading, once every other hook
+   has written the page's Markdown.
+3. mkdocs-static-i18n writes one index for both languages. After it has, we split it: the
    root index keeps the Chinese pages, and en/search/search_index.json gets the English
    pages with locations relative to /en/. overrides/main.html points English pages at
    their own index, so a reader only gets results in the language they are reading.
@@ -22,6 +27,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import kb
+import render
 import search_terms
 
 INDEX = "search/search_index.json"
@@ -37,6 +43,11 @@ def on_config(config: Any) -> Any:
     for term in search_terms.chinese_terms(data):
         jieba.add_word(term)
     return config
+
+
+@event_priority(-100)  # after hooks that add sections (render_data.py appends References)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return render.unsearched_sections(markdown)
 
 
 def split_index(site_dir: Path, inline_script: bool = False) -> dict[str, int]:

@@ -7,7 +7,7 @@ show the same fact.
 
 from __future__ import annotations
 
-from kb import Data, KnowledgeBase, Page
+from kb import Data, KnowledgeBase, Page, block_structure
 
 # Which generated block goes under which H2 anchor, by page.
 MODEL_BLOCKS = {"platforms": "platform_table"}
@@ -39,6 +39,17 @@ def unsearched_heading(line: str) -> str:
     """`## 参考资料 {#references}` -> `## 参考资料 {#references data-search-exclude}`."""
     head, brace, tail = line.rstrip().rpartition("}")
     return f"{head} {SEARCH_EXCLUDE}{brace}{tail}" if brace else line
+
+
+def unsearched_sections(markdown: str) -> str:
+    """Mark the H2 headings of UNSEARCHED_SECTIONS, so search skips those whole sections.
+    Run on a page's final Markdown, after the generated blocks and sections are in."""
+    headings, _ = block_structure(markdown)
+    lines = markdown.split("\n")
+    for heading in headings:
+        if heading.level == 2 and heading.anchor in UNSEARCHED_SECTIONS:
+            lines[heading.line - 1] = unsearched_heading(lines[heading.line - 1])
+    return "\n".join(lines)
 
 
 def _cell(text: str) -> str:

@@ -60,3 +60,13 @@ def test_unsearched_markup() -> None:
     assert block.startswith("<div data-search-exclude markdown>\n\n| a |") and block.endswith("</div>\n")
     assert "data-search-exclude" in render.comparison_matrix(data(), "en")
     assert "data-search-exclude" not in render.platform_table(data(), "en", "b2c")  # owned by its page
+
+
+def test_unsearched_sections_marks_only_their_h2() -> None:
+    markdown = (
+        "# T\n\n## 定义 {#definition}\n\n```\n## 参考资料 {#references}\n```\n\n## 参考资料 {#references}\n\n1. x\n"
+    )
+    marked = render.unsearched_sections(markdown).splitlines()
+    assert marked[2] == "## 定义 {#definition}"
+    assert marked[5] == "## 参考资料 {#references}"  # inside a code fence: not a heading
+    assert marked[8] == "## 参考资料 {#references data-search-exclude}"
