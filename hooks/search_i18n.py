@@ -5,7 +5,7 @@
    快手电商 stays one word instead of 快 / 手电 / 商.
 2. Pages that only list what other pages explain must not outrank the page that owns a name:
    front matter `search: boost` lowers them, generated lists carry `data-search-exclude`
-   (scripts/render.py), and here the sections in render.UNSEARCHED_SECTIONS (the generated
+   (scripts/render.py), and here the sections in search_terms.UNSEARCHED_SECTIONS (the generated
    References, the chooser form) get the same mark on their heading, once every other hook
    has written the page's Markdown.
 3. mkdocs-static-i18n writes one index for both languages. After it has, we split it: the
@@ -27,7 +27,6 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import kb
-import render
 import search_terms
 
 INDEX = "search/search_index.json"
@@ -47,7 +46,7 @@ def on_config(config: Any) -> Any:
 
 @event_priority(-100)  # after hooks that add sections (render_data.py appends References)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    return render.unsearched_sections(markdown)
+    return search_terms.unsearched_sections(markdown)
 
 
 def split_index(site_dir: Path, inline_script: bool = False) -> dict[str, int]:

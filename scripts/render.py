@@ -7,7 +7,7 @@ show the same fact.
 
 from __future__ import annotations
 
-from kb import Data, KnowledgeBase, Page, block_structure
+from kb import Data, KnowledgeBase, Page
 
 # Which generated block goes under which H2 anchor, by page.
 MODEL_BLOCKS = {"platforms": "platform_table"}
@@ -20,36 +20,15 @@ PAGE_BLOCKS = {
 
 # Search: a generated block that only lists what other pages explain (every model, every
 # platform, every source) would outrank the page that owns a name, so it is left out of the
-# index. Material skips any element marked `data-search-exclude`, and a whole section when its
-# heading carries the mark. The platform tables and the glossary are what their pages own,
-# so they stay searchable.
+# index: Material skips any element marked `data-search-exclude` (whole generated sections are
+# marked on their heading, see search_terms.UNSEARCHED_SECTIONS). The platform tables and the
+# glossary are what their pages own, so they stay searchable.
 SEARCH_EXCLUDE = "data-search-exclude"
-# H2 anchors whose whole section is generated listing or decision data: the numbered
-# References of the model pages, and the chooser form on choose.md (its options name every
-# model; the prose below it explains them and stays searchable).
-UNSEARCHED_SECTIONS = frozenset({"references", "chooser"})
 
 
 def unsearched(block: str) -> str:
     """A generated Markdown block, kept on the page but out of the search index."""
     return f"<div {SEARCH_EXCLUDE} markdown>\n\n{block.rstrip()}\n\n</div>\n"
-
-
-def unsearched_heading(line: str) -> str:
-    """`## 参考资料 {#references}` -> `## 参考资料 {#references data-search-exclude}`."""
-    head, brace, tail = line.rstrip().rpartition("}")
-    return f"{head} {SEARCH_EXCLUDE}{brace}{tail}" if brace else line
-
-
-def unsearched_sections(markdown: str) -> str:
-    """Mark the H2 headings of UNSEARCHED_SECTIONS, so search skips those whole sections.
-    Run on a page's final Markdown, after the generated blocks and sections are in."""
-    headings, _ = block_structure(markdown)
-    lines = markdown.split("\n")
-    for heading in headings:
-        if heading.level == 2 and heading.anchor in UNSEARCHED_SECTIONS:
-            lines[heading.line - 1] = unsearched_heading(lines[heading.line - 1])
-    return "\n".join(lines)
 
 
 def _cell(text: str) -> str:

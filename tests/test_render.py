@@ -39,6 +39,13 @@ def test_matrix_has_a_row_per_model() -> None:
         assert [row.split("](models/")[1].split(".md")[0] for row in rows] == d.model_ids
 
 
+def test_unsearched_markup() -> None:
+    block = render.unsearched("| a |\n| --- |\n| b |\n")
+    assert block.startswith("<div data-search-exclude markdown>\n\n| a |") and block.endswith("</div>\n")
+    assert "data-search-exclude" in render.comparison_matrix(data(), "en")
+    assert "data-search-exclude" not in render.platform_table(data(), "en", "b2c")  # owned by its page
+
+
 def test_glossary_table_has_an_anchor_per_term() -> None:
     d = data()
     table = render.glossary_table(d, "zh")
@@ -51,22 +58,3 @@ def test_abbreviations_cover_every_abbr() -> None:
     text = render.abbreviations(d, "en")
     assert text.count("*[") == sum(1 for t in d.glossary if t.get("abbr"))
     assert "*[GMV]: Gross merchandise volume: " in text
-
-
-def test_unsearched_markup() -> None:
-    assert render.unsearched_heading("## 参考资料 {#references}") == "## 参考资料 {#references data-search-exclude}"
-    assert render.unsearched_heading("## References") == "## References"  # no attribute list: left alone
-    block = render.unsearched("| a |\n| --- |\n| b |\n")
-    assert block.startswith("<div data-search-exclude markdown>\n\n| a |") and block.endswith("</div>\n")
-    assert "data-search-exclude" in render.comparison_matrix(data(), "en")
-    assert "data-search-exclude" not in render.platform_table(data(), "en", "b2c")  # owned by its page
-
-
-def test_unsearched_sections_marks_only_their_h2() -> None:
-    markdown = (
-        "# T\n\n## 定义 {#definition}\n\n```\n## 参考资料 {#references}\n```\n\n## 参考资料 {#references}\n\n1. x\n"
-    )
-    marked = render.unsearched_sections(markdown).splitlines()
-    assert marked[2] == "## 定义 {#definition}"
-    assert marked[5] == "## 参考资料 {#references}"  # inside a code fence: not a heading
-    assert marked[8] == "## 参考资料 {#references data-search-exclude}"

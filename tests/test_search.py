@@ -91,6 +91,23 @@ QUERIES = [
 ]
 
 
+def test_unsearched_heading() -> None:
+    assert (
+        search_terms.unsearched_heading("## 参考资料 {#references}") == "## 参考资料 {#references data-search-exclude}"
+    )
+    assert search_terms.unsearched_heading("## References") == "## References"  # no attribute list: left alone
+
+
+def test_unsearched_sections_marks_only_their_h2() -> None:
+    markdown = (
+        "# T\n\n## 定义 {#definition}\n\n```\n## 参考资料 {#references}\n```\n\n## 参考资料 {#references}\n\n1. x\n"
+    )
+    marked = search_terms.unsearched_sections(markdown).splitlines()
+    assert marked[2] == "## 定义 {#definition}"
+    assert marked[5] == "## 参考资料 {#references}"  # inside a code fence: not a heading
+    assert marked[8] == "## 参考资料 {#references data-search-exclude}"
+
+
 def index_of(site: Path, lang: str) -> dict:
     prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
     return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import kb
-import render
+import search_terms
 from browser import chromium, search, serve
 
 KB = kb.load()
@@ -210,7 +210,7 @@ def _index_text(docs: list[dict]) -> str:
 def test_lists_stay_on_the_page_but_out_of_the_index(built_site: Path, lang: str) -> None:
     docs = index_of(built_site, lang)["docs"]
     prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
-    for anchor in render.UNSEARCHED_SECTIONS:
+    for anchor in search_terms.UNSEARCHED_SECTIONS:
         assert not [d["location"] for d in docs if d["location"].endswith(f"#{anchor}")]
     model_html = (built_site / prefix / "models/b2c/index.html").read_text(encoding="utf-8")
     assert 'id="references"' in model_html  # still on the page
