@@ -5,13 +5,14 @@
    words it splits names such as 快手电商 into 快 / 手电 / 商 and no reader finds them.
 2. The sections left out of the index: generated lists that would outrank the page that owns
    a name (hooks/search_i18n.py marks them on every page).
+3. The search tags of a model page: the names of the platforms it lists, in the page's language.
 """
 
 from __future__ import annotations
 
 import re
 
-from kb import Data, block_structure
+from kb import LANGUAGES, MODELS_DIR, Data, block_structure
 from render import SEARCH_EXCLUDE
 
 # Parts of names that readers type on their own (快手 for 快手电商, 惠农网 for 中国惠农网).
@@ -65,3 +66,17 @@ def unsearched_sections(markdown: str) -> str:
         if heading.level == 2 and heading.anchor in UNSEARCHED_SECTIONS:
             lines[heading.line - 1] = unsearched_heading(lines[heading.line - 1])
     return "\n".join(lines)
+
+
+def platform_tags(data: Data, lang: str, rel: str, separator: str) -> list[str]:
+    """The platform names a model page owns ([] for other pages), each of them one search word.
+
+    Material indexes a page's `tags` in a field weighted far above title and text, and this
+    theme shows no tags on the page itself (that takes the tags plugin), so they only steer
+    search. A name of several words (Douyin e-commerce, Amazon Business) is left out: its
+    common words would lend every query for "e-commerce" or "business" the tags' weight."""
+    model_id = rel.removeprefix(f"{MODELS_DIR}/").removesuffix(".md")
+    if lang not in LANGUAGES or rel != f"{MODELS_DIR}/{model_id}.md" or model_id not in data.models_by_id:
+        return []
+    names = [data.platforms[p]["name"][lang] for p in data.model_platforms(model_id)]
+    return [name for name in names if len([w for w in re.split(separator, name) if w]) == 1]
