@@ -91,6 +91,29 @@ QUERIES = [
 ]
 
 
+SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》【】]+"
+
+
+def test_platform_tags_are_the_one_word_names_a_model_lists() -> None:
+    assert search_terms.platform_tags(DATA, "zh", "models/b2c.md", SEPARATOR) == [
+        DATA.platforms[p]["name"]["zh"] for p in DATA.model_platforms("b2c")
+    ]
+    english = search_terms.platform_tags(DATA, "en", "models/b2b.md", SEPARATOR)
+    assert "Amazon Business" not in english  # two words: "business" would take the tags' weight
+    assert search_terms.platform_tags(DATA, "zh", "compare.md", SEPARATOR) == []
+    assert search_terms.platform_tags(DATA, "zh", "models/unknown.md", SEPARATOR) == []
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_model_pages_carry_their_platform_tags(built_site: Path, lang: str) -> None:
+    index = index_of(built_site, lang)
+    tagged = {d["location"]: d.get("tags") for d in index["docs"] if "#" not in d["location"]}
+    for model in DATA.models:
+        expected = search_terms.platform_tags(DATA, lang, f"models/{model['id']}.md", index["config"]["separator"])
+        assert tagged[f"models/{model['id']}/"] == (expected or None), model["id"]
+    assert not any(tags for location, tags in tagged.items() if not location.startswith("models/"))
+
+
 def test_unsearched_heading() -> None:
     assert (
         search_terms.unsearched_heading("## 参考资料 {#references}") == "## 参考资料 {#references data-search-exclude}"
