@@ -18,6 +18,7 @@ from render import SEARCH_EXCLUDE
 # Parts of names that readers type on their own (快手 for 快手电商, 惠农网 for 中国惠农网).
 _SUFFIXES = ("电商", "社区团购", "全球购", "国际站")
 _PREFIXES = ("中国",)
+_FORMERLY = re.compile(r"（原(?=[\u4e00-\u9fff])")
 _NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]+")
 # H2 anchors whose whole section is generated listing or decision data: the numbered
 # References of the model pages, and the chooser form on choose.md (its options name every
@@ -26,6 +27,9 @@ UNSEARCHED_SECTIONS = frozenset({"references", "chooser"})
 
 
 def _variants(name: str) -> list[str]:
+    # A renamed platform keeps its old name in brackets: 京东国际（原京东全球购）. "原" means
+    # "formerly"; the word a reader types is the old name itself.
+    name = _FORMERLY.sub("（", name)
     # jieba words cannot contain spaces or punctuation; Latin parts are split by the separator anyway.
     words = [run for run in _NOT_CHINESE.split(name) if len(run) >= 2]
     for word in list(words):

@@ -140,6 +140,7 @@ def test_dictionary_comes_from_the_data() -> None:
     terms = search_terms.chinese_terms(DATA)
     assert "快手电商" in terms and "快手" in terms and "惠农网" in terms
     assert "中国惠农网" not in terms  # indexed as 中国 + 惠农网, so 惠农网 is found by prefix
+    assert search_terms._variants("京东国际（原京东全球购）") == ["京东国际", "京东全球购", "京东"]
     for name in [p["name"]["zh"] for p in DATA.platforms.values()] + [t["zh"] for t in DATA.glossary]:
         assert not re.search("[\u4e00-\u9fff]{2}", name) or any(t in name for t in terms), name
 
