@@ -17,12 +17,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
+from bs4 import BeautifulSoup
+from mkdocs.utils import get_relative_url
+
 import chooser
 import diagrams
 import kb
 import render
-from bs4 import BeautifulSoup
-from mkdocs.utils import get_relative_url
 
 DIAGRAM_DIR = "assets/diagrams"
 CHOOSER_SCRIPT = "assets/javascripts/chooser.js"

@@ -67,9 +67,7 @@ def rank(choose: dict[str, Any], model_ids: list[str], answers: Answers) -> list
     return sorted(model_ids, key=lambda m: (-totals[m], model_ids.index(m)))
 
 
-def combination(
-    choose: dict[str, Any], data: kb.Data, answers: Answers
-) -> tuple[str | None, list[str]]:
+def combination(choose: dict[str, Any], data: kb.Data, answers: Answers) -> tuple[str | None, list[str]]:
     """One base model from the "who trades with whom" dimension, then per other dimension its
     best model when that scores at least ADD_ON_THRESHOLD."""
     totals = scores(choose, data.model_ids, answers)

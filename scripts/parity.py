@@ -16,14 +16,21 @@ import json
 from collections.abc import Callable, Iterable
 
 from kb import Finding, KnowledgeBase
-from rules import data, links, safety, structure, sync
+from rules import choose, data, links, safety, structure, sync
 from rules.sync import LOCK_FILE, stamp
 
 __all__ = ["LOCK_FILE", "RENDERERS", "RULES", "run", "stamp"]
 
 Rule = Callable[[KnowledgeBase], Iterable[Finding]]
 
-RULES: tuple[Rule, ...] = (*structure.RULES, *data.RULES, *links.RULES, *safety.RULES, *sync.RULES)
+RULES: tuple[Rule, ...] = (
+    *structure.RULES,
+    *data.RULES,
+    *choose.RULES,
+    *links.RULES,
+    *safety.RULES,
+    *sync.RULES,
+)
 
 
 def run(kb: KnowledgeBase, rules: Iterable[Rule] | None = None) -> list[Finding]:
