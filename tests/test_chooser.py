@@ -135,3 +135,12 @@ def test_decision_data_makes_no_dated_claims() -> None:
         for lang in kb.LANGUAGES:
             text = re.sub(r"\b[A-Z]2[A-Z](2[A-Z])?\b", "", words[lang])  # B2B, O2O, B2B2C are names
             assert not re.search(r"\d", text), (what, lang, text)
+
+
+@pytest.mark.parametrize("script", ["chooser.js", "compare.js"])
+def test_page_scripts_are_small_and_local(script: str) -> None:
+    import gzip
+
+    source = (kb.ROOT / "docs" / "assets" / "javascripts" / script).read_bytes()
+    assert len(gzip.compress(source, 9)) < 15 * 1024
+    assert b"http" not in source and b"import " not in source  # no CDN, no modules to fetch
