@@ -104,6 +104,9 @@ def chooser_block(choose: dict[str, Any], data: kb.Data, lang: str, links: dict[
     ui = {key: words[lang] for key, words in choose["ui"].items()}
     parts = [
         f'<div class="chooser" id="chooser-app" lang="{lang}">',
+        # Before the form is painted: with JavaScript, hide the note and show the results panel
+        # at once, so nothing moves when the deferred script starts (no layout shift).
+        '<script>document.documentElement.classList.add("chooser-js")</script>',
         f'<p class="chooser-nojs admonition note">{_e(ui["needs-js"])}</p>',
         '<form class="chooser-form" id="chooser-form">',
     ]
