@@ -115,7 +115,9 @@
     var result = score(answers);
     var combo = combination(result);
     var top = Math.max(1, result.totals[result.ranked[0]]);
-    var separator = document.documentElement.lang.indexOf("zh") === 0 ? "、" : ", ";
+    var chinese = document.documentElement.lang.indexOf("zh") === 0;
+    var separator = chinese ? "、" : ", ";
+    var colon = chinese ? "：" : ": ";
     output.appendChild(el("p", { class: "chooser-status" }, [
       ui.status + " " + result.ranked.slice(0, 3).map(function (id) { return byId[id].name; }).join(separator)
     ]));
@@ -127,8 +129,8 @@
     output.appendChild(el("div", { class: "chooser-combination" }, [
       el("h4", {}, [ui.combination]),
       el("ul", {}, [
-        el("li", { "data-role": "base" }, [ui.base + ": "].concat(combo.base ? [modelLink(combo.base)] : [ui.none])),
-        el("li", { "data-role": "add-ons" }, [ui.addons + ": "].concat(addOns))
+        el("li", { "data-role": "base" }, [ui.base + colon].concat(combo.base ? [modelLink(combo.base)] : [ui.none])),
+        el("li", { "data-role": "add-ons" }, [ui.addons + colon].concat(addOns))
       ]),
       el("p", {}, [ui["combination-note"]])
     ]));
@@ -138,11 +140,11 @@
       var bar = el("span", { class: "chooser-bar", "aria-hidden": "true" }, [el("span", {})]);
       bar.firstChild.style.width = Math.max(0, Math.round((100 * total) / top)) + "%";
       var why = result.reasons[id].slice().sort(function (a, b) { return Math.abs(b.weight) - Math.abs(a.weight); });
-      var details = el("details", {}, [
+      var details = el("details", { class: "chooser-why" }, [
         el("summary", {}, [ui.reasons]),
         el("ul", {}, why.map(function (r) {
           return el("li", { class: r.weight > 0 ? "plus" : "minus" }, [
-            (r.weight > 0 ? "+" : "−") + Math.abs(r.weight) + " " + r.option + ": " + r.text
+            (r.weight > 0 ? "+" : "−") + Math.abs(r.weight) + " " + r.option + colon + r.text
           ]);
         }))
       ]);
