@@ -17,7 +17,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
 import chooser
@@ -115,35 +114,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     lang, _, rel = page.file.src_uri.partition("/")
     model_id = Path(rel).stem
     if lang in kb.LANGUAGES and rel.startswith(kb.MODELS_DIR + "/") and model_id in _state["kb"].data.models_by_id:
-        _state["sections"][lang][model_id] = _side_by_side_sections(output)
+        _state["sections"][lang][model_id] = chooser.side_by_side_sections(output)
     return output
-
-
-def _side_by_side_sections(output: str) -> dict[str, str]:
-    """The HTML of each side-by-side section, without links, anchors, note markers or figures:
-    on the compare page they would point to the wrong place."""
-    article = BeautifulSoup(output, "html.parser").select_one("article")
-    found: dict[str, str] = {}
-    if article is None:
-        return found
-    for anchor in chooser.SIDE_BY_SIDE_SECTIONS:
-        heading = article.find("h2", id=anchor)
-        if heading is None:
-            continue
-        parts = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            for tag in sibling.select("a.headerlink, sup, figure, img, script"):
-                tag.decompose()
-            for tag in sibling.find_all(id=True):
-                del tag["id"]
-            for inline in sibling.find_all(["a", "abbr"]):
-                inline.unwrap()
-            if sibling.name not in {"figure", "script"}:
-                parts.append(str(sibling))
-        found[anchor] = "".join(parts)
-    return found
 
 
 def on_post_build(config: Any) -> None:

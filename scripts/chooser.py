@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
+
 import kb
 
 CHOOSE_FILE = "data/choose.yml"
@@ -242,3 +244,33 @@ def compare_block(choose: dict[str, Any], data: kb.Data, lang: str, script: str,
         + _json_script("compare-data", value)
         + f'\n<script src="{_e(script)}" defer></script>\n'
     )
+
+
+def side_by_side_sections(output: str) -> dict[str, str]:
+    """The HTML of each side-by-side section, without links, anchors, note markers or figures:
+    on the compare page they would point to the wrong place."""
+    article = BeautifulSoup(output, "html.parser").select_one("article")
+    found: dict[str, str] = {}
+    if article is None:
+        return found
+    for anchor in SIDE_BY_SIDE_SECTIONS:
+        heading = article.find("h2", id=anchor)
+        if heading is None:
+            continue
+        parts = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            for tag in sibling.select("a.headerlink, sup, figure, img, script"):
+                tag.decompose()
+            for tag in [sibling, *sibling.find_all(id=True)]:
+                tag.attrs.pop("id", None)  # ids would clash with the compare page's own
+            for inline in sibling.find_all(["a", "abbr"]):
+                inline.unwrap()
+            for tag in [sibling, *sibling.find_all(True)]:
+                if tag.name in {"h3", "h4", "h5", "h6"}:
+                    tag.name = "h5"  # below the side-by-side view's own h3 (model) and h4 (section)
+            if sibling.name not in {"figure", "script"}:
+                parts.append(str(sibling))
+        found[anchor] = "".join(parts)
+    return found

@@ -144,3 +144,17 @@ def test_page_scripts_are_small_and_local(script: str) -> None:
     source = (kb.ROOT / "docs" / "assets" / "javascripts" / script).read_bytes()
     assert len(gzip.compress(source, 9)) < 15 * 1024
     assert b"http" not in source and b"import " not in source  # no CDN, no modules to fetch
+
+
+def test_side_by_side_sections_keep_the_text_and_drop_links_and_figures() -> None:
+    built = (
+        '<article><h1>B2B</h1><h2 id="definition">Definition<a class="headerlink" href="#definition">¶</a></h2>'
+        '<p id="x">Trade between <a href="../b2c/">businesses</a><sup id="fnref:1">1</sup>, '
+        '<abbr title="gross merchandise value">GMV</abbr>.</p><figure class="diagram"><img src="a.svg"></figure>'
+        '<h2 id="platforms">Platforms</h2><p>Not wanted.</p><h2 id="when-to-use">When</h2><h3 id="fit">Fit</h3><ul><li>Bulk</li></ul>'
+        "</article>"
+    )
+    assert chooser.side_by_side_sections(built) == {
+        "definition": "<p>Trade between businesses, GMV.</p>",
+        "when-to-use": "<h5>Fit</h5><ul><li>Bulk</li></ul>",
+    }
