@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Material prints an end-of-life banner on every build; the README covers the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean pdf offline lighthouse bench
+.PHONY: help setup system-deps serve build check test lint stamp new-model lock clean pdf offline lighthouse bench translation-status
 
 help:
 	@echo "make serve      set up, then serve the site at http://127.0.0.1:8000"
@@ -26,6 +26,7 @@ help:
 	@echo "make pdf        PDFs in both languages into site/downloads/"
 	@echo "make offline    the offline copy of the site as site/downloads/ecommerce-models-offline.zip"
 	@echo "make stamp      record the current page pairs as translated"
+	@echo "make translation-status   which sections are behind in the other language, with the text to translate"
 	@echo "make new-model ID=<id>   scaffold a model page in both languages"
 
 $(READY): requirements.txt
@@ -105,3 +106,7 @@ lock:
 
 clean:
 	rm -rf site .pytest_cache
+
+# Which sections of which page pairs are behind, with the current text of each changed section.
+translation-status: setup
+	$(PY) scripts/translation_status.py $(ARGS)

@@ -307,6 +307,11 @@ class _ParseCache:
 _CACHE = _ParseCache()
 
 
+def cached(kind: str, text: str, parse: Callable[[str], Any]) -> Any:
+    """parse(text) through the parse cache, for rule modules that read more from a page."""
+    return _CACHE.get(kind, text, parse)
+
+
 def load_page(path: Path, lang: str, rel: str) -> Page:
     shown = display_path(path)
     text = read_text(path)

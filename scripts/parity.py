@@ -4,7 +4,8 @@ The rules live in scripts/rules/, one module per family; each yields Findings.
 Codes are stable and documented in CONTRIBUTING.md:
 
     E1xx structure      E2xx front matter and data      E3xx links
-    E4xx unsafe content E5xx translation sync           W5xx warnings (freshness, outdated)
+    E4xx unsafe content E5xx translation sync           E7xx terms (glossary)
+    W5xx warnings (freshness, outdated)                 W7xx warnings (terms)
 
 A finding whose code starts with W is a warning: it is printed, but only errors make the
 checker exit non-zero (unless --strict).
@@ -16,7 +17,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from kb import Finding, KnowledgeBase
-from rules import choose, data, links, safety, structure, sync
+from rules import choose, data, links, safety, structure, sync, terms
 from rules.sync import LOCK_FILE, stamp
 
 __all__ = ["LOCK_FILE", "RENDERERS", "RULES", "run", "stamp"]
@@ -30,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     *links.RULES,
     *safety.RULES,
     *sync.RULES,
+    *terms.RULES,
 )
 
 
@@ -54,9 +56,10 @@ def render_text(findings: list[Finding]) -> str:
     warnings = len(findings) - len(problems)
     files = len({f.path for f in findings})
     if findings:
-        counts = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+        parts = [f"{len(problems)} problem{'s' * (len(problems) != 1)}"] if problems else []
         if warnings:
-            counts += f" and {warnings} warning{'s' * (warnings != 1)}"
+            parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+        counts = " and ".join(parts)
         lines.append(f"Found {counts} in {files} file{'s' * (files != 1)}.")
     else:
         lines.append("All checks passed: both languages cover the same pages, sections, facts and links.")

@@ -7,6 +7,9 @@ show the same fact.
 
 from __future__ import annotations
 
+import html
+
+import translation
 from kb import Data, KnowledgeBase, Page
 
 # Which generated block goes under which H2 anchor, by page.
@@ -15,6 +18,7 @@ PAGE_BLOCKS = {
     "index.md": {"models": "model_cards", "downloads": "download_links"},
     "compare.md": {"matrix": "comparison_matrix", "by-dimension": "dimension_table"},
     "glossary.md": {"terms": "glossary_table"},
+    "translation-status.md": {"pages": "translation_pages", "sections": "translation_sections"},
 }
 
 
@@ -77,11 +81,27 @@ def glossary_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> st
     other = "en" if lang == "zh" else "zh"
     ui = data.labels["ui"]
     rows = [f"| {ui['term'][lang]} | {ui['translation'][lang]} | {ui['definition'][lang]} |", "| --- | --- | --- |"]
+    words = data.labels["translation"]
+    # Filled and shown by assets/javascripts/glossary-filter.js; without JavaScript it stays hidden and empty.
+    filter_box = (
+        f'<div class="glossary-filter" hidden data-label="{html.escape(words["filter-label"][lang], quote=True)}"'
+        f' data-count="{html.escape(words["filter-count"][lang], quote=True)}"></div>\n\n'
+    )
     for term in data.glossary:
         name = term[lang] + (f" ({term['abbr']})" if term.get("abbr") and term["abbr"] not in term[lang] else "")
         anchor = f'<span id="{term["id"]}"></span>'
         rows.append(f"| {anchor}**{_cell(name)}** | {_cell(term[other])} | {_cell(term['definition'][lang])} |")
-    return "\n".join(rows) + "\n"
+    return filter_box + "\n".join(rows) + "\n"
+
+
+def translation_pages(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+    assert kb is not None, "the status page needs the knowledge base"
+    return translation.pages_table(data, lang, kb)
+
+
+def translation_sections(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+    assert kb is not None, "the status page needs the knowledge base"
+    return translation.sections_table(data, lang, kb)
 
 
 def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:

@@ -127,7 +127,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         {
             ("docs/en/models/b2b.md", 1, "E201"),
             ("docs/en/models/b2b.md", 1, "E202"),
-            ("docs/zh/models/b2b.md", 1, "E500"),
+            ("docs/en/models/b2b.md", 1, "W500"),
         },
     ),
     "mismatched id": (
@@ -136,12 +136,12 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             ("docs/en/models/b2b.md", 2, "E202"),
             ("docs/en/models/b2b.md", 2, "E203"),
             ("docs/en/models/b2c.md", 2, "E204"),
-            ("docs/zh/models/b2b.md", 1, "E500"),
+            ("docs/en/models/b2b.md", 1, "W500"),
         },
     ),
     "unknown key": (
         replace(EN_B2B, "id: b2b", "id: b2b\nauthor: someone"),
-        {("docs/en/models/b2b.md", 3, "E201"), ("docs/zh/models/b2b.md", 1, "E500")},
+        {("docs/en/models/b2b.md", 3, "E201"), ("docs/en/models/b2b.md", 1, "W500")},
     ),
     "unknown related": (
         both(
@@ -179,7 +179,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         {
             ("docs/en/index.md", 1, "E302"),
             ("docs/en/index.md", 11, "E302"),
-            ("docs/zh/index.md", 8, "E500"),
+            ("docs/en/index.md", 8, "W500"),
         },
     ),
     "broken anchor": (
@@ -210,7 +210,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     ),
     "script": (
         replace(EN_B2B, "Body text.\n\n## How", "<script>alert(1)</script>\n\n## How"),
-        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 12, "E400"), ("docs/en/models/b2b.md", 10, "W500")},
     ),
     "iframe": (
         replace(
@@ -218,11 +218,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             '<iframe src="https://example.com"></iframe>\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 12, "E400"), ("docs/en/models/b2b.md", 10, "W500")},
     ),
     "object": (
         replace(EN_B2B, "Body text.\n\n## How", '<object data="x.swf"></object>\n\n## How'),
-        {("docs/en/models/b2b.md", 12, "E400"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 12, "E400"), ("docs/en/models/b2b.md", 10, "W500")},
     ),
     "event handler": (
         replace(
@@ -230,11 +230,11 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             'Body <span onclick="steal()">text</span>.\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 12, "E401"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 12, "E401"), ("docs/en/models/b2b.md", 10, "W500")},
     ),
     "javascript link": (
         replace(EN_B2B, "Body text.\n\n## How", "[click](javascript:alert(1))\n\n## How"),
-        {("docs/en/models/b2b.md", 12, "E402"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 12, "E402"), ("docs/en/models/b2b.md", 10, "W500")},
     ),
     "javascript href": (
         replace(
@@ -242,7 +242,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
             "Body text.\n\n## How",
             '<a href="JavaScript:alert(1)">x</a>\n\n## How',
         ),
-        {("docs/en/models/b2b.md", 12, "E402"), ("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 12, "E402"), ("docs/en/models/b2b.md", 10, "W500")},
     ),
     "draft": (
         both(
@@ -253,11 +253,17 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     ),
     "seed missing": (
         replace(EN_B2B, "Alibaba (1688.com).", "A wholesale marketplace."),
-        {("docs/en/models/b2b.md", 22, "E211"), ("docs/zh/models/b2b.md", 22, "E500")},
+        {("docs/en/models/b2b.md", 22, "E211"), ("docs/en/models/b2b.md", 22, "W500")},
     ),
-    "outdated": (
-        replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
-        {("docs/en/models/b2b.md", 14, "E500")},
+    # A variant the glossary says to avoid (data/glossary.yml), written on both sides so the
+    # section is in sync: the variant is E700, and the English side then lacks the canonical
+    # counterpart of 商品交易总额, which is W700.
+    "term to avoid": (
+        both(
+            replace(EN_B2B, "Body text.", "Sales are measured as gross merchandise volume."),
+            replace(ZH_B2B, "正文。", "销售额按商品交易总额计算。"),
+        ),
+        {("docs/en/models/b2b.md", 12, "E700"), ("docs/en/models/b2b.md", 10, "W700")},
     ),
 }
 
@@ -271,7 +277,12 @@ ACCEPTED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     "safe html": (
         replace(EN_B2B, "Body text.\n\n## How", "Press <kbd>Ctrl</kbd><br>now.\n\n## How"),
         # The one-sided edit is reported as an outdated translation, and nothing else.
-        {("docs/zh/models/b2b.md", 10, "E500")},
+        {("docs/en/models/b2b.md", 10, "W500")},
+    ),
+    # An outdated translation is a state, not a failure: a warning on the changed section.
+    "outdated": (
+        replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
+        {("docs/zh/models/b2b.md", 14, "W500")},
     ),
     "bom crlf": (
         lambda root: (root / EN_B2B).write_bytes(

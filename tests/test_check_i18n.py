@@ -13,7 +13,7 @@ import check_i18n
 import parity
 from conftest import ROOT, snapshot
 from kb import Finding
-from mutations import BROKEN
+from mutations import ACCEPTED, BROKEN
 
 CLI = ROOT / "scripts" / "check_i18n.py"
 
@@ -81,6 +81,18 @@ def test_warnings_alone_exit_0_and_fail_under_strict(fixture_kb: Path, monkeypat
     monkeypatch.setattr(parity, "RULES", (lambda kb: iter([warning]),))
     assert check_i18n.main(["--root", "."]) == 0
     assert check_i18n.main(["--root", ".", "--strict"]) == 1
+
+
+def test_an_outdated_translation_warns_and_exits_0_unless_strict(fixture_kb: Path) -> None:
+    ACCEPTED["outdated"][0](fixture_kb)
+    result = run("--root", ".", cwd=fixture_kb)
+    assert result.returncode == 0, result.stdout
+    assert "docs/zh/models/b2b.md:14: W500 section 'how-it-works' changed since the last sync" in result.stdout
+    assert "docs/en/models/b2b.md:14 is outdated" in result.stdout
+    assert run("--root", ".", "--strict", cwd=fixture_kb).returncode == 1
+    github = run("--root", ".", "--format", "github", cwd=fixture_kb)
+    assert github.returncode == 0
+    assert "::warning file=docs/zh/models/b2b.md,line=14,title=W500::" in github.stdout
 
 
 def test_renderers_mark_warnings() -> None:

@@ -301,7 +301,7 @@ def test_scaffold_in_the_real_repository_passes_lint_and_builds(repo_copy: Path)
     # Exactly two new findings, whatever else the working tree holds: the drafts.
     checked = run_script(repo_copy, "check_i18n.py")
     assert "Traceback" not in checked.stdout + checked.stderr
-    assert findings(checked.stdout) == sorted(
+    assert sorted(findings(checked.stdout)) == sorted(
         [
             *findings(checked_before.stdout),
             "docs/en/models/subscription.md:6: E108",

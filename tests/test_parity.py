@@ -52,8 +52,12 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_one_sided_edit_reports_the_other_side_and_where(fixture_kb: Path) -> None:
     edit(fixture_kb / "docs/zh/models/b2c.md", "正文。\n\n## 关键指标", "新的正文。\n\n## 关键指标")
     (finding,) = parity.run(kb.load(fixture_kb))
-    assert (finding.path, finding.line, finding.code) == ("docs/en/models/b2c.md", 30, "E500")
-    assert "docs/zh/models/b2c.md:30 (section 'when-to-use') changed" in finding.message
+    # On the changed side's heading (the lines a pull request touched), naming the stale side.
+    assert (finding.path, finding.line, finding.code) == ("docs/zh/models/b2c.md", 30, "W500")
+    assert finding.is_warning
+    assert finding.message.startswith("section 'when-to-use' changed since the last sync")
+    assert "docs/en/models/b2c.md:30 is outdated" in finding.message
+    assert parity.errors([finding]) == [] and parity.errors([finding], strict=True) == [finding]
 
 
 def test_stamp_records_the_sync(fixture_kb: Path) -> None:
@@ -81,7 +85,7 @@ def test_pair_without_a_sync_record_is_reported(fixture_kb: Path) -> None:
 def test_sync_works_without_git(fixture_kb: Path) -> None:
     assert not (fixture_kb / ".git").exists()
     edit(fixture_kb / "docs/en/index.md", "# Home", "# Home page")
-    assert {f.code for f in parity.run(kb.load(fixture_kb))} == {"E500"}
+    assert {f.code for f in parity.run(kb.load(fixture_kb))} == {"W500"}
 
 
 # --- renderers ------------------------------------------------------------------------------

@@ -50,4 +50,13 @@ def test_abbreviations_cover_every_abbr() -> None:
     d = data()
     text = render.abbreviations(d, "en")
     assert text.count("*[") == sum(1 for t in d.glossary if t.get("abbr"))
-    assert "*[GMV]: Gross merchandise volume: " in text
+    assert "*[GMV]: Gross merchandise value: " in text
+
+
+def test_glossary_table_carries_the_filter_box_hidden_and_empty() -> None:
+    d = data()
+    for lang, label in (("zh", "筛选术语"), ("en", "Filter the terms")):
+        box = render.glossary_table(d, lang).split("\n\n")[0]
+        assert box.startswith('<div class="glossary-filter" hidden ')
+        assert f'data-label="{label}"' in box
+        assert box.endswith("></div>")  # nothing to see until the script fills it

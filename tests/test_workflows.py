@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +173,52 @@ def test_pre_commit_runs_the_project_tools_locally() -> None:
     for name in ("lint-docs", "check-i18n"):
         assert hooks[name]["pass_filenames"] is False
         assert "docs/" in hooks[name]["files"] and "data/" in hooks[name]["files"]
+
+
+# --- the translation summary of a pull request --------------------------------------------------
+
+
+def test_pull_requests_get_a_translation_summary_and_outdated_alone_does_not_fail() -> None:
+    workflow = load(GITHUB / "workflows" / "pr.yml")
+    (summary,) = [s for s in steps(workflow) if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    assert "scripts/translation_status.py --changed --format markdown" in summary["run"]
+    assert summary["run"].rstrip().endswith('>> "$GITHUB_STEP_SUMMARY"')
+    # It runs whatever happened to the checker before it, once the set-up has worked.
+    assert "!cancelled()" in summary["if"] and "steps.setup.outcome == 'success'" in summary["if"]
+    checker = next(s for s in steps(workflow) if "--format github" in s.get("run", ""))
+    assert "--strict" not in checker["run"]  # an outdated translation is a warning: the job goes on
+    assert "continue-on-error" not in checker
+
+
+def test_the_summary_step_writes_the_changed_pairs(tmp_path: Path) -> None:
+    """Run the step's own command, as CI would, on a copy of the fixture with one Chinese section edited."""
+    from conftest import FIXTURE
+    from mutations import ACCEPTED
+
+    workflow = load(GITHUB / "workflows" / "pr.yml")
+    (summary,) = [s for s in steps(workflow) if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURE, repo)
+    ACCEPTED["outdated"][0](repo)
+    # The same command, pointed at the copy (the step runs at the root of the checkout).
+    command = (
+        summary["run"]
+        .replace(".venv/bin/python", sys.executable)
+        .replace("scripts/translation_status.py", f"{ROOT / 'scripts' / 'translation_status.py'} --root .")
+    )
+    report = tmp_path / "step-summary.md"
+    report.write_text("earlier steps' summary\n", encoding="utf-8")
+    result = subprocess.run(
+        ["bash", "-e", "-c", command],
+        cwd=repo,
+        env={**os.environ, "GITHUB_STEP_SUMMARY": str(report)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("earlier steps' summary\n## Translation status of the changed pages\n")  # appended
+    assert "| B2B e-commerce (`models/b2b.md`) | **English behind in 1 section(s)** |" in text
+    assert "`docs/en/models/b2b.md:14` section `how-it-works` is behind `docs/zh/models/b2b.md:14`" in text
+    assert "models/b2c.md" not in text
