@@ -289,6 +289,9 @@ def test_answers_live_in_the_url_reload_restores_them_and_back_undoes(page: Any,
     other = page.context.new_page()
     other.goto(shared)
     assert ranking(other) == before
+    page.goto(page.eval_on_selector('a[hreflang="zh"]', "a => a.href"))  # the switcher carries the answers
+    assert checked(page) == answers and ranking(page) == before
+    assert page.evaluate("document.documentElement.lang") == "zh"
 
 
 def test_clearing_the_answers_empties_the_results_and_the_url(page: Any, base: str) -> None:

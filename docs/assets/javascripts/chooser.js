@@ -67,6 +67,15 @@
     } catch (error) {
       /* Some browsers refuse history entries for file:// pages; the chooser still works. */
     }
+    carryToOtherLanguage();
+  }
+
+  /* The language switcher keeps the answers: the other language opens on the same result. */
+  function carryToOtherLanguage() {
+    Array.prototype.forEach.call(document.querySelectorAll("a[hreflang]"), function (link) {
+      var target = link.getAttribute("href").split("?")[0].split("#")[0];
+      link.setAttribute("href", target + window.location.search);
+    });
   }
 
   function score(answers) {
@@ -170,6 +179,7 @@
     });
   });
   window.addEventListener("popstate", function () {
+    carryToOtherLanguage();
     var answers = readUrl();
     fillForm(answers);
     render(answers);
@@ -180,6 +190,7 @@
   if (note) note.remove();
   root.querySelector(".chooser-results").hidden = false;
   var initial = readUrl();
+  carryToOtherLanguage();
   fillForm(initial);
   render(initial);
 })();
