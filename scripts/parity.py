@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from kb import Finding, KnowledgeBase
-from rules import data, links, safety, structure, sync, terms
+from rules import choose, data, links, safety, structure, sync, terms
 from rules.sync import LOCK_FILE, stamp
 
 __all__ = ["LOCK_FILE", "RENDERERS", "RULES", "run", "stamp"]
@@ -27,6 +27,7 @@ Rule = Callable[[KnowledgeBase], Iterable[Finding]]
 RULES: tuple[Rule, ...] = (
     *structure.RULES,
     *data.RULES,
+    *choose.RULES,
     *links.RULES,
     *safety.RULES,
     *sync.RULES,
