@@ -14,6 +14,7 @@ superscript links that replace the `[@id]` markers.
 from __future__ import annotations
 
 import html
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -21,12 +22,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
+from mkdocs.utils import get_relative_url
+
+import chooser
 import citations
 import diagrams
 import kb
 import render
 
 DIAGRAM_DIR = "assets/diagrams"
+CHOOSER_SCRIPT = "assets/javascripts/chooser.js"
+COMPARE_SCRIPT = "assets/javascripts/compare.js"
+# Written after the build from the model pages as built; loaded by compare.js only when the
+# reader opens the side-by-side view.
+SECTIONS_SCRIPT = "assets/javascripts/compare-sections.{lang}.js"
 _state: dict[str, Any] = {}
 
 
@@ -37,6 +46,14 @@ def on_config(config: Any) -> Any:
         finding = knowledge_base.load_findings[-1]
         raise SystemExit(f"{finding.path}:{finding.line}: {finding.code} {finding.message}")
     _state["kb"] = knowledge_base
+    try:
+        _state["choose"] = chooser.load(root)
+    except kb.PageError as error:
+        finding = error.finding
+        raise SystemExit(f"{finding.path}:{finding.line}: {finding.code} {finding.message}") from None
+    # mkdocs-static-i18n runs one build per language, each calling on_config: keep what the
+    # earlier builds collected.
+    _state.setdefault("sections", {lang: {} for lang in kb.LANGUAGES})
     _state["diagrams"] = diagrams.sources(knowledge_base)
     try:
         diagrams.render_missing(_state["diagrams"])
@@ -69,6 +86,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if model_id in data.models_by_id:
         blocks |= {a: getattr(render, n)(data, lang, model_id) for a, n in render.MODEL_BLOCKS.items()}
     blocks |= {a: getattr(render, n)(data, lang, knowledge_base) for a, n in render.PAGE_BLOCKS.get(rel, {}).items()}
+    for anchor, block in _interactive_blocks(rel, lang, page, files, data).items():
+        blocks[anchor] = block + "\n" + blocks.get(anchor, "")  # controls above the matrix
     source_page = knowledge_base.pages[lang].get(rel)
     cited = citations.cited_sources(knowledge_base, source_page) if source_page else []
     references = ""
@@ -106,7 +125,40 @@ def on_page_content(html_content: str, page: Any, config: Any, files: Any) -> st
     return citations.link_markers(html_content, numbers, set(knowledge_base.data.sources_by_id), page.file.src_uri)
 
 
+def _interactive_blocks(rel: str, lang: str, page: Any, files: Any, data: kb.Data) -> dict[str, str]:
+    """The chooser under choose.md's #chooser and the comparison's controls under #matrix."""
+    choose = _state["choose"]
+    if choose is None or rel not in {"choose.md", "compare.md"}:
+        return {}
+
+    def url(target: str) -> str:
+        return get_relative_url(target, page.url)
+
+    if rel == "choose.md":
+        links = {m: url(files.get_file_from_path(f"{lang}/models/{m}.md").url) for m in data.model_ids}
+        return {"chooser": chooser.chooser_block(choose, data, lang, links, url(CHOOSER_SCRIPT))}
+    sections = url(SECTIONS_SCRIPT.format(lang=lang))
+    return {"matrix": chooser.compare_block(choose, data, lang, url(COMPARE_SCRIPT), sections)}
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Keep the side-by-side sections of each model page, as built, for the compare page."""
+    lang, _, rel = page.file.src_uri.partition("/")
+    model_id = Path(rel).stem
+    if lang in kb.LANGUAGES and rel.startswith(kb.MODELS_DIR + "/") and model_id in _state["kb"].data.models_by_id:
+        _state["sections"][lang][model_id] = chooser.side_by_side_sections(output)
+    return output
+
+
 def on_post_build(config: Any) -> None:
+    if _state.get("choose") is not None:
+        for lang, sections in _state["sections"].items():
+            if not sections:
+                continue  # that language's build has not run yet
+            target = Path(config["site_dir"]) / SECTIONS_SCRIPT.format(lang=lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            encoded = json.dumps(sections, ensure_ascii=False, separators=(",", ":"))
+            target.write_text(f"window.compareSections={encoded};\n", encoding="utf-8")
     target = Path(config["site_dir"]) / DIAGRAM_DIR
     target.mkdir(parents=True, exist_ok=True)
     for key in _state["diagrams"]:

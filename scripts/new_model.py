@@ -414,8 +414,10 @@ Next steps:
   2. Add the model's platforms to data/platforms.yml and list their ids under
      seed_platforms / platforms of '{model_id}' in data/models.yml.
   3. Check that the matrix position in data/models.yml is right.
-  4. Remove 'draft: true' from both pages (the checker reports drafts as E108).
-  5. Run 'make stamp' to record the translated pair, then 'make check' and 'make test'."""
+  4. Give '{model_id}' a weight, with a reason in both languages, under the options of
+     data/choose.yml that point to it (the chooser; the checker reports E214 otherwise).
+  5. Remove 'draft: true' from both pages (the checker reports drafts as E108).
+  6. Run 'make stamp' to record the translated pair, then 'make check' and 'make test'."""
 
 
 def main(argv: list[str] | None = None) -> int:

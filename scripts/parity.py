@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from kb import Finding, KnowledgeBase
-from rules import data, links, safety, sources, structure, sync, terms
+from rules import choose, data, links, safety, sources, structure, sync, terms
 from rules.sync import LOCK_FILE, stamp
 
 __all__ = ["LOCK_FILE", "RENDERERS", "RULES", "run", "stamp"]
@@ -28,6 +28,7 @@ Rule = Callable[[KnowledgeBase], Iterable[Finding]]
 RULES: tuple[Rule, ...] = (
     *structure.RULES,
     *data.RULES,
+    *choose.RULES,
     *links.RULES,
     *safety.RULES,
     *sync.RULES,

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+import chooser
 import citations
 import kb
 
@@ -80,6 +81,8 @@ th, td { border: .5pt solid #bbb; padding: 1.2mm 1.5mm; vertical-align: top; ove
 th { background: #e8eaf6; }
 tr { break-inside: avoid; }
 .matrix table { font-size: 6.6pt; }
+.decision-table td:first-child { width: 22%; }
+.decision-table caption { caption-side: top; text-align: left; font-weight: bold; margin-bottom: 1mm; }
 figure.diagram { margin: 4mm 0; text-align: center; break-inside: avoid; }
 figure.diagram img { max-width: 100%; height: auto; }
 .page-reviewed { color: #555; font-size: 9pt; margin-top: -2mm; }
@@ -167,6 +170,7 @@ def build_html(site: Path, root: Path, lang: str, version: str, today: str) -> s
         raise PdfError(f"{finding.path}:{finding.line}: {finding.code} {finding.message}")
     data = knowledge_base.data
     models = {f"models/{m}.md" for m in data.model_ids}
+    choose = chooser.load(root)
     chapters, toc = [], []
     for rel in rels:
         path = lang_dir / page_url(rel) / "index.html"
@@ -177,6 +181,10 @@ def build_html(site: Path, root: Path, lang: str, version: str, today: str) -> s
         if article is None:
             raise PdfError(f"{path}: no article element")
         _rewrite(article, rel, known, lang_dir)
+        form = article.select_one("div.chooser")
+        if form is not None and choose is not None:
+            # Paper cannot run the chooser: the same decision data as a static table instead.
+            form.replace_with(BeautifulSoup(chooser.decision_table(choose, data, lang), "html.parser"))
         heading = article.find("h1")
         title = heading.get_text(" ", strip=True) if heading else rel
         if heading is not None:

@@ -23,6 +23,19 @@ PAGE_BLOCKS = {
 }
 
 
+# Search: a generated block that only lists what other pages explain (every model, every
+# platform, every source) would outrank the page that owns a name, so it is left out of the
+# index: Material skips any element marked `data-search-exclude` (whole generated sections are
+# marked on their heading, see search_terms.UNSEARCHED_SECTIONS). The platform tables and the
+# glossary are what their pages own, so they stay searchable.
+SEARCH_EXCLUDE = "data-search-exclude"
+
+
+def unsearched(block: str) -> str:
+    """A generated Markdown block, kept on the page but out of the search index."""
+    return f"<div {SEARCH_EXCLUDE} markdown>\n\n{block.rstrip()}\n\n</div>\n"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -87,7 +100,7 @@ def comparison_matrix(data: Data, lang: str, kb: KnowledgeBase | None = None) ->
             _join(lang, [data.platforms[p]["name"][lang] for p in data.model_platforms(model["id"])]),
         ]
         rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return "\n".join(rows) + "\n"
+    return unsearched("\n".join(rows))
 
 
 def dimension_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
@@ -97,7 +110,7 @@ def dimension_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> s
         members = [f"[{m['name'][lang]}](models/{m['id']}.md)" for m in data.models if m["dimension"] == key]
         if members:
             rows.append(f"| {data.label('dimension', key, lang)} | {_join(lang, members)} |")
-    return "\n".join(rows) + "\n"
+    return unsearched("\n".join(rows))
 
 
 def glossary_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
@@ -128,7 +141,7 @@ def translation_sections(data: Data, lang: str, kb: KnowledgeBase | None = None)
 
 
 def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
-    lines = ['<div class="grid cards" markdown>', ""]
+    lines = [f'<div class="grid cards" {SEARCH_EXCLUDE} markdown>', ""]
     for model in data.models:
         page: Page | None = kb.pages[lang].get(f"models/{model['id']}.md") if kb else None
         description = page.front_matter.get("description", "") if page else ""

@@ -41,14 +41,24 @@ def search(page: object, query: str) -> list[str]:
         "(t => { t.checked = true; t.dispatchEvent(new Event('change')) })(document.querySelector('#__search'))"
     )
     box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    if box.input_value() == query:  # Material ignores a query it has just answered
+        box.fill("")
+        box.press("End")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")  # type: ignore[attr-defined]
+    # Mark what the previous query left behind (Material rewrites the count and replaces
+    # the result items on every answer), so we wait for this query's answer, not a timer.
+    page.evaluate(  # type: ignore[attr-defined]
+        "() => { document.querySelector('.md-search-result__meta').textContent = '';"
+        " document.querySelectorAll('.md-search-result__item').forEach(e => e.dataset.stale = '1') }"
+    )
     box.fill(query)
     box.press("End")  # Material's search listens for key events
     page.wait_for_function(  # type: ignore[attr-defined]
         "q => document.querySelector('.md-search-result__meta').textContent.length > 0"
-        " && document.querySelector('input.md-search__input').value === q",
+        " && document.querySelector('input.md-search__input').value === q"
+        " && !document.querySelector('.md-search-result__item[data-stale]')",
         arg=query,
     )
-    page.wait_for_timeout(250)  # type: ignore[attr-defined]
     return page.eval_on_selector_all(  # type: ignore[attr-defined]
         ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
     )

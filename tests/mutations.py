@@ -144,6 +144,27 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         replace(EN_B2B, "id: b2b", "id: b2b\nauthor: someone"),
         {("docs/en/models/b2b.md", 3, "E201"), ("docs/en/models/b2b.md", 1, "W500")},
     ),
+    "search option misspelt": (
+        both(
+            replace(EN_INDEX, "description:", "search:\n  bost: 2\ndescription:"),
+            replace("docs/zh/index.md", "description:", "search:\n  bost: 2\ndescription:"),
+        ),
+        {("docs/en/index.md", 3, "E201"), ("docs/zh/index.md", 3, "E201")},
+    ),
+    "search boost not positive": (
+        both(
+            replace(EN_INDEX, "description:", "search:\n  boost: 0\ndescription:"),
+            replace("docs/zh/index.md", "description:", "search:\n  boost: 0\ndescription:"),
+        ),
+        {("docs/en/index.md", 3, "E201"), ("docs/zh/index.md", 3, "E201")},
+    ),
+    "search boost differs": (
+        both(
+            replace(EN_INDEX, "description:", "search:\n  boost: 0.5\ndescription:"),
+            replace("docs/zh/index.md", "description:", "search:\n  boost: 2\ndescription:"),
+        ),
+        {("docs/en/index.md", 3, "E202")},
+    ),
     "unknown related": (
         both(
             replace(EN_B2B, "related: [b2c]", "related: [c2c]"),
@@ -419,6 +440,13 @@ ACCEPTED: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
     "outdated": (
         replace(ZH_B2B, "正文。\n\n## 盈利", "改过的正文。\n\n## 盈利"),
         {("docs/zh/models/b2b.md", 15, "W500")},
+    ),
+    "search boost": (
+        both(
+            replace(EN_INDEX, "description:", "search:\n  boost: 0.5\ndescription:"),
+            replace("docs/zh/index.md", "description:", "search:\n  boost: 0.5\ndescription:"),
+        ),
+        set(),
     ),
     "bom crlf": (
         lambda root: (root / EN_B2B).write_bytes(

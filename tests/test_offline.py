@@ -60,3 +60,29 @@ def test_search_and_language_switcher_work_from_file_urls(
         switch = page.eval_on_selector_all("a[hreflang]", "els => els.map(e => e.href)")
         assert len(switch) == 2 and all(Path(href.removeprefix("file://")).is_file() for href in switch)
     assert all(url.startswith("file://") or url.startswith("data:") for url in requested)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start", ["choose.html", "en/choose.html"])
+def test_chooser_and_side_by_side_work_from_file_urls(unzipped: Path, start: str) -> None:
+    with chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto((unzipped / start).as_uri())
+        page.check('#chooser-form input[name="sellers"][value="local-merchant"]')
+        page.check('#chooser-form input[name="reach"][value="local"]')
+        first = page.locator("#chooser-output .chooser-ranking > li").first
+        assert first.get_attribute("data-model") == "o2o"
+        href = first.locator("a").first.evaluate("a => a.href")
+        assert href.endswith("models/o2o.html#when-to-use")
+        assert Path(href.removeprefix("file://").split("#")[0]).is_file()
+        assert page.url.endswith("?sellers=local-merchant&reach=local")  # file:// keeps the answers too
+        page.reload()
+        assert page.locator("#chooser-output .chooser-ranking > li").first.get_attribute("data-model") == "o2o"
+        page.goto((unzipped / start.replace("choose", "compare")).as_uri())
+        page.check('.compare-pick input[value="b2b"]')
+        page.check('.compare-pick input[value="o2o"]')
+        page.wait_for_function("document.querySelectorAll('.compare-column').length === 2")
+        assert len(page.locator('.compare-column [data-section="definition"]').first.inner_text()) > 40
+    assert all(url.startswith("file://") or url.startswith("data:") for url in requested)

@@ -110,3 +110,10 @@ def test_renderers() -> None:
         "::error file=docs/en/a.md,line=3,title=E300::link 'x.md' points to a missing file"
     )
     assert '"line": 3' in parity.render_json([finding])
+
+
+def test_a_misspelt_search_option_is_named(fixture_kb: Path) -> None:
+    mutate, _ = BROKEN["search option misspelt"]
+    mutate(fixture_kb)
+    messages = {f.message for f in parity.run(kb.load(fixture_kb)) if f.code == "E201"}
+    assert messages == {"front matter key 'search': unknown key(s) 'bost'; allowed: exclude, boost"}

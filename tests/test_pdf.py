@@ -134,3 +134,22 @@ def test_missing_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: NoFonts())
     with pytest.raises(pdf.PdfError, match="Noto Sans CJK SC"):
         pdf.require_cjk_font()
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_choose_chapter_has_the_decision_table_instead_of_the_form(pdfs: dict[str, Path], lang: str) -> None:
+    import chooser
+
+    choose = chooser.load()
+    assert choose is not None
+    text = " ".join(text_of(pdfs[lang]).split())
+    caption = " ".join(choose["ui"]["table-caption"][lang].split())
+    assert caption in text
+    table = text.split(caption, 1)[1][:8000]  # table cells wrap, so look for each answer's first word
+    for question in choose["questions"]:
+        for option in question["options"]:
+            first_word = option["text"][lang].split()[0][: 3 if lang == "zh" else None]
+            assert first_word in table.replace(" ", "" if lang == "zh" else " "), (question["id"], option["id"])
+    assert choose["ui"]["needs-js"][lang][:12] not in text  # the form's note is not on paper
+    html = pdf.build_html(pdfs[lang].parents[1], kb.ROOT, lang, "test", "2026-01-01")
+    assert "decision-table" in html and 'type="radio"' not in html

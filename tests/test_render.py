@@ -44,8 +44,15 @@ def test_both_languages_show_the_same_years() -> None:
 def test_matrix_has_a_row_per_model() -> None:
     d = data()
     for lang in kb.LANGUAGES:
-        rows = render.comparison_matrix(d, lang).splitlines()[2:]
+        rows = [line for line in render.comparison_matrix(d, lang).splitlines() if line.startswith("|")][2:]
         assert [row.split("](models/")[1].split(".md")[0] for row in rows] == d.model_ids
+
+
+def test_unsearched_markup() -> None:
+    block = render.unsearched("| a |\n| --- |\n| b |\n")
+    assert block.startswith("<div data-search-exclude markdown>\n\n| a |") and block.endswith("</div>\n")
+    assert "data-search-exclude" in render.comparison_matrix(data(), "en")
+    assert "data-search-exclude" not in render.platform_table(data(), "en", "b2c")  # owned by its page
 
 
 def test_glossary_table_has_an_anchor_per_term() -> None:

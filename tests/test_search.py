@@ -91,6 +91,46 @@ QUERIES = [
 ]
 
 
+SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》【】]+"
+
+
+def test_platform_tags_are_the_one_word_names_a_model_lists() -> None:
+    assert search_terms.platform_tags(DATA, "zh", "models/b2c.md", SEPARATOR) == [
+        DATA.platforms[p]["name"]["zh"] for p in DATA.model_platforms("b2c")
+    ]
+    english = search_terms.platform_tags(DATA, "en", "models/b2b.md", SEPARATOR)
+    assert "Amazon Business" not in english  # two words: "business" would take the tags' weight
+    assert search_terms.platform_tags(DATA, "zh", "compare.md", SEPARATOR) == []
+    assert search_terms.platform_tags(DATA, "zh", "models/unknown.md", SEPARATOR) == []
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_model_pages_carry_their_platform_tags(built_site: Path, lang: str) -> None:
+    index = index_of(built_site, lang)
+    tagged = {d["location"]: d.get("tags") for d in index["docs"] if "#" not in d["location"]}
+    for model in DATA.models:
+        expected = search_terms.platform_tags(DATA, lang, f"models/{model['id']}.md", index["config"]["separator"])
+        assert tagged[f"models/{model['id']}/"] == (expected or None), model["id"]
+    assert not any(tags for location, tags in tagged.items() if not location.startswith("models/"))
+
+
+def test_unsearched_heading() -> None:
+    assert (
+        search_terms.unsearched_heading("## 参考资料 {#references}") == "## 参考资料 {#references data-search-exclude}"
+    )
+    assert search_terms.unsearched_heading("## References") == "## References"  # no attribute list: left alone
+
+
+def test_unsearched_sections_marks_only_their_h2() -> None:
+    markdown = (
+        "# T\n\n## 定义 {#definition}\n\n```\n## 参考资料 {#references}\n```\n\n## 参考资料 {#references}\n\n1. x\n"
+    )
+    marked = search_terms.unsearched_sections(markdown).splitlines()
+    assert marked[2] == "## 定义 {#definition}"
+    assert marked[5] == "## 参考资料 {#references}"  # inside a code fence: not a heading
+    assert marked[8] == "## 参考资料 {#references data-search-exclude}"
+
+
 def index_of(site: Path, lang: str) -> dict:
     prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
     return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
@@ -100,6 +140,7 @@ def test_dictionary_comes_from_the_data() -> None:
     terms = search_terms.chinese_terms(DATA)
     assert "快手电商" in terms and "快手" in terms and "惠农网" in terms
     assert "中国惠农网" not in terms  # indexed as 中国 + 惠农网, so 惠农网 is found by prefix
+    assert search_terms._variants("京东国际（原京东全球购）") == ["京东国际", "京东全球购", "京东"]
     for name in [p["name"]["zh"] for p in DATA.platforms.values()] + [t["zh"] for t in DATA.glossary]:
         assert not re.search("[\u4e00-\u9fff]{2}", name) or any(t in name for t in terms), name
 

@@ -60,11 +60,15 @@ def check_front_matter(kb: KnowledgeBase) -> Iterator[Finding]:
                 key = str(error.path[0]) if error.path else ""
                 where = f"front matter key '{key}'" if key else "front matter"
                 message = error.message
+                if error.path:  # a nested key (search.boost) is reported on its top-level key's line
+                    where = f"front matter key '{'.'.join(map(str, error.path))}'"
                 if error.validator == "additionalProperties":
-                    extra = sorted(set(page.front_matter) - set(error.schema.get("properties", {})))
-                    key = extra[0] if extra else key
+                    # error.instance is the mapping with the stray key: the page's or a nested one (search:)
+                    extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+                    if not error.path:
+                        key = extra[0] if extra else key
+                        where = "front matter"
                     message = f"unknown key(s) {', '.join(map(repr, extra))}; allowed: {', '.join(error.schema['properties'])}"
-                    where = "front matter"
                 yield Finding(page.display, page.line_of_key(key) if key else 1, "E201", f"{where}: {message}")
             if page.is_model and page.front_matter.get("id") not in (None, page.model_id):
                 yield Finding(
