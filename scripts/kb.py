@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 MODELS_DIR = "models"
+MODELS_INDEX = f"{MODELS_DIR}/index.md"  # the models overview: in the models folder, not a model
 
 # libyaml's loader when it is there: the same results, several times faster on large data files.
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -108,7 +109,7 @@ class Page:
 
     @property
     def is_model(self) -> bool:
-        return self.rel.startswith(MODELS_DIR + "/")
+        return self.rel.startswith(MODELS_DIR + "/") and self.rel != MODELS_INDEX
 
     @property
     def model_id(self) -> str | None:

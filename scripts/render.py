@@ -7,6 +7,8 @@ show the same fact.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kb import Data, KnowledgeBase, Page
 
 # Which generated block goes under which H2 anchor, by page.
@@ -15,6 +17,7 @@ PAGE_BLOCKS = {
     "index.md": {"models": "model_cards", "downloads": "download_links"},
     "compare.md": {"matrix": "comparison_matrix", "by-dimension": "dimension_table"},
     "glossary.md": {"terms": "glossary_table"},
+    "models/index.md": {"by-dimension": "model_cards_by_dimension"},
 }
 
 
@@ -84,22 +87,44 @@ def glossary_table(data: Data, lang: str, kb: KnowledgeBase | None = None) -> st
     return "\n".join(rows) + "\n"
 
 
-def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None, prefix: str = "models/") -> str:
+    return _cards(data, lang, kb, data.models, prefix)
+
+
+def model_cards_by_dimension(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+    """The models index: one H3 per dimension, its models as cards (links relative to models/)."""
+    blocks = []
+    for key, words in data.labels["dimension"].items():
+        members = [m for m in data.models if m["dimension"] == key]
+        if members:
+            cards = _cards(data, lang, kb, members, "", show_dimension=False)
+            blocks.append(f"### {words[lang]} {{#dimension-{key}}}\n\n" + cards)
+    return "\n".join(blocks)
+
+
+def _cards(
+    data: Data,
+    lang: str,
+    kb: KnowledgeBase | None,
+    models: list[dict[str, Any]],
+    prefix: str,
+    show_dimension: bool = True,
+) -> str:
     lines = ['<div class="grid cards" markdown>', ""]
-    for model in data.models:
+    for model in models:
         page: Page | None = kb.pages[lang].get(f"models/{model['id']}.md") if kb else None
         description = page.front_matter.get("description", "") if page else ""
         dimension = data.label("dimension", model["dimension"], lang)
         lines += [
-            f"-   **[{model['name'][lang]}](models/{model['id']}.md)**",
+            f"-   **[{model['name'][lang]}]({prefix}{model['id']}.md)**",
             "",
             "    ---",
             "",
             f"    {description}",
             "",
-            f"    *{dimension}*",
-            "",
         ]
+        if show_dimension:
+            lines += [f"    *{dimension}*", ""]
     lines.append("</div>")
     return "\n".join(lines) + "\n"
 
