@@ -5,10 +5,9 @@
   and requests <page>/sitemap.xml, a 404 on every page load. The pairs stay declared in
   sitemap.xml (hooks/sitemap_i18n.py) and in the header's language switcher.
 - Material's search panel is a role="dialog" without an accessible name.
-- The abbr extension wraps every occurrence of GMV, SKU and the like, and Material's
-  `content.tooltips` mounts a tooltip on each: on a model page that was 40+ tooltips and a
-  third of the page's script time (bench/README.md). A reader needs the explanation once per
-  section, so later occurrences in the same H2 section become plain text.
+- The abbr extension wraps every occurrence of GMV, SKU and the like in <abbr title>. A
+  reader needs the explanation once per H2 section, so later occurrences in the same section
+  become plain text: less HTML, and screen readers do not repeat the expansion.
 """
 
 from __future__ import annotations
