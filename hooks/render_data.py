@@ -82,7 +82,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if lang not in kb.LANGUAGES:
         return markdown
     blocks: dict[str, str] = {}
-    model_id = Path(rel).stem if rel.startswith(kb.MODELS_DIR + "/") else None
+    model_id = Path(rel).stem if rel.startswith(kb.MODELS_DIR + "/") and rel != kb.MODELS_INDEX else None
     if model_id in data.models_by_id:
         blocks |= {a: getattr(render, n)(data, lang, model_id) for a, n in render.MODEL_BLOCKS.items()}
     blocks |= {a: getattr(render, n)(data, lang, knowledge_base) for a, n in render.PAGE_BLOCKS.get(rel, {}).items()}

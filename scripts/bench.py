@@ -49,6 +49,8 @@ REPEATS = {10: (5, 9), 100: (5, 9), 1000: (3, 5)}
 PDF_TIMEOUT = 900
 ANALYSIS_START = "<!-- analysis:start -->"
 ANALYSIS_END = "<!-- analysis:end -->"
+NAV_LIMIT_KEY = "nav_section_limit"  # extra.nav_section_limit in mkdocs.yml
+LIGHTHOUSE_MARGIN = 0.02  # how far below the skeleton's performance score a page may be
 
 # `[label](target)`: the inline links the pages use between each other.
 _LINK = re.compile(r"\[(?P<label>[^\]\n]*)\]\((?P<target>[^)\s]+)\)")
@@ -133,7 +135,7 @@ def _nav_items(plan: Plan) -> list[yaml.Node]:
 
 def _is_model_entry(node: yaml.Node) -> bool:
     if isinstance(node, yaml.ScalarNode):
-        return node.value.startswith(kb.MODELS_DIR + "/")
+        return node.value.startswith(kb.MODELS_DIR + "/") and node.value != kb.MODELS_INDEX
     if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
         return _is_model_entry(node.value[0][1])
     return False
@@ -163,7 +165,9 @@ def _mapping_set(node: yaml.MappingNode, key: str, value: yaml.Node | None) -> N
 
 
 def config_variants(source_config: Path, plan: Plan) -> dict[str, str]:
-    """mkdocs.yml for a synthetic KB: 'full' (our hooks), 'single' (zh only) and 'plain' (no hooks).
+    """mkdocs.yml for a synthetic KB: 'full' (our hooks), 'single' (zh only), 'plain' (no hooks),
+    and the same two with every model listed on every page ('fullnav', 'plain-fullnav': the
+    sidebar as it was before extra.nav_section_limit), so the nav's effect is measured in one run.
 
     The config is edited as a YAML node graph, so !ENV and !!python/name tags survive.
     """
@@ -187,6 +191,12 @@ def config_variants(source_config: Path, plan: Plan) -> dict[str, str]:
     plain = copy.deepcopy(tree)
     _mapping_set(plain, "hooks", None)
     variants["plain"] = yaml.serialize(plain, allow_unicode=True)
+    for name, base in (("fullnav", tree), ("plain-fullnav", plain)):
+        unlimited = copy.deepcopy(base)
+        extra = _mapping_get(unlimited, "extra")
+        if isinstance(extra, yaml.MappingNode):
+            _mapping_set(extra, NAV_LIMIT_KEY, yaml.ScalarNode("tag:yaml.org,2002:int", "0"))
+        variants[name] = yaml.serialize(unlimited, allow_unicode=True)
     return variants
 
 
@@ -237,7 +247,7 @@ def generate(root: Path, count: int, source: Path = ROOT) -> Path:
             plan.model_id((index + 1) % count)
         ]
         models.append(model)
-    used = {p for m in models for p in m["seed_platforms"] + m["platforms"]}
+    used = {p for m in models for p in m["teaching_examples"] + m["platforms"]}
     (root / "data").mkdir()
     for name, rel in kb.DATA_FILES.items():
         if name == "models":
@@ -254,7 +264,9 @@ def generate(root: Path, count: int, source: Path = ROOT) -> Path:
         src, dst = source / "docs" / lang, root / "docs" / lang
         for path in sorted(src.rglob("*")):
             rel = path.relative_to(src).as_posix()
-            if path.is_dir() or (rel.startswith(kb.MODELS_DIR + "/") and rel.endswith(".md")):
+            if path.is_dir() or (
+                rel.startswith(kb.MODELS_DIR + "/") and rel.endswith(".md") and rel != kb.MODELS_INDEX
+            ):
                 continue
             target = dst / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -546,11 +558,13 @@ def bench_size(
         "build": (root / "mkdocs.yml", True),
         "plain_build": (root / "mkdocs.plain.yml", False),
         "single_language_build": (root / "mkdocs.single.yml", True),
+        "full_nav_build": (root / "mkdocs.fullnav.yml", True),
+        "plain_full_nav_build": (root / "mkdocs.plain-fullnav.yml", False),
     }
     seconds: dict[str, list[float]] = {kind: [] for kind in variants}
     peaks: dict[str, list[float]] = {kind: [] for kind in variants}
     index: dict[str, tuple[int, int]] | None = None
-    site_bytes, page_bytes = 0, None
+    site_bytes, page_bytes, full_nav_page_bytes = 0, None, None
     if warm_up:
         # Untimed: fills the diagram cache, jieba's cache and the page cache once.
         log(f"  warm-up build {mkdocs_build(root / 'mkdocs.yml', site).seconds:.1f} s (not counted)")
@@ -563,11 +577,9 @@ def bench_size(
             if kind == "build" and index is None:
                 index = index_sizes(site)
                 site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-                first_model = kb.markdown_files(root, kb.DEFAULT_LANGUAGE)
-                model_html = next(
-                    (site / r.removesuffix(".md") / "index.html" for r in first_model if r.startswith("models/")), None
-                )
-                page_bytes = model_html.stat().st_size if model_html else None
+                page_bytes = _model_page_bytes(root, site)
+            if kind == "full_nav_build" and full_nav_page_bytes is None:
+                full_nav_page_bytes = _model_page_bytes(root, site)
         log(f"  rep {rep + 1}/{builds}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in seconds.items()))
     shutil.rmtree(site, ignore_errors=True)
     check, cold, floor = [], [], []
@@ -600,8 +612,20 @@ def bench_size(
         "index": index,
         "site_bytes": site_bytes,
         "model_page_bytes": page_bytes,
+        "full_nav_model_page_bytes": full_nav_page_bytes,
         "samples": seconds | {"check": check, "check_cold": cold, "io_floor": floor},
     }
+
+
+def _model_page_bytes(root: Path, site: Path) -> int | None:
+    """The HTML size of the first model page (zh): what one model page costs a reader."""
+    models = [
+        r for r in kb.markdown_files(root, kb.DEFAULT_LANGUAGE) if r.startswith("models/") and r != kb.MODELS_INDEX
+    ]
+    if not models:
+        return None
+    html = site / models[0].removesuffix(".md") / "index.html"
+    return html.stat().st_size if html.exists() else None
 
 
 def bench_real_site(work: Path, repeats: tuple[int, int], log: Callable[[str], None]) -> dict[str, Any]:
@@ -649,6 +673,15 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     ratio_cold = results["check_cold_over_io_floor"][largest]
     ratio_plain = results["build_over_plain"][largest]
     growth = results["build_slope_loglog"]["last_segment"]
+    smallest = min(results["sizes"], key=int)
+    html = results["page_html_bytes"]
+    html_growth = html[largest] / html[smallest] if html.get(largest) and html.get(smallest) else None
+    side_by_side = results.get("lighthouse_side_by_side") or {}
+    lighthouse_ok = [
+        row["ours"] >= row["skeleton"] - LIGHTHOUSE_MARGIN
+        for row in side_by_side.values()
+        if row.get("ours") is not None
+    ]
     pdf = results["pdf_seconds"]
     by_language = results["real_site"]["search_index_by_language"] or {}
     index_gz = max((v["gzip_bytes"] for v in by_language.values()), default=None)
@@ -665,11 +698,26 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         ),
         row(f"Parity check <= 3x the I/O floor{at}, parse cache warm", f"{ratio_io:.0f}x", ratio_io <= 3),
         row(f"Parity check <= 3x the I/O floor{at}, cold", f"{ratio_cold:.0f}x", ratio_cold <= 3),
-        row(f"Our build <= 1.25x the plain Material build{at}", f"{ratio_plain:.2f}x", ratio_plain <= 1.25),
         row(
-            "Build time grows linearly (log-log slope ~1.0, <= 1.1)",
+            f"Our build <= 1.15x the plain Material build with the same nav{at}",
+            f"{ratio_plain:.2f}x",
+            ratio_plain <= 1.15,
+        ),
+        row(
+            f"Build time grows linearly: log-log slope from {results['sizes'][-2] if len(results['sizes']) > 1 else '-'} "
+            f"to {largest} models <= 1.05",
             f"{growth}" if growth is not None else "n/a",
-            None if growth is None else growth <= 1.1,
+            None if growth is None else growth <= 1.05,
+        ),
+        row(
+            f"A model page's HTML at {largest} models <= 1.2x its size at {smallest}",
+            f"{html_growth:.2f}x" if html_growth is not None else "n/a",
+            None if html_growth is None else html_growth <= 1.2,
+        ),
+        row(
+            f"Lighthouse performance (median of 3) >= the Material skeleton's - {LIGHTHOUSE_MARGIN} on every key page, same run",
+            f"{sum(lighthouse_ok)} of {len(lighthouse_ok)} pages" if lighthouse_ok else "not measured",
+            all(lighthouse_ok) if lighthouse_ok else None,
         ),
         row(
             "Both PDFs <= 60 s (zh and en together)",
@@ -721,6 +769,10 @@ def plot(results: dict[str, Any], out: Path) -> None:
     plt.close(figure)
 
 
+def _kib(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 1024:,.0f} KiB"
+
+
 def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}{unit}"
 
@@ -751,6 +803,14 @@ def _pdf(pdf: dict[str, Any]) -> str:
     return f", {pdf['seconds']:.1f} s for both languages ({languages}; scripts/pdf.py as a process, on a fresh build)"
 
 
+def lighthouse_side_by_side() -> dict[str, dict[str, float | None]]:
+    """Per key page, our performance score and the Material skeleton's from the same `make lighthouse` run."""
+    path = ROOT / "bench" / "lighthouse.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("side_by_side", {})
+
+
 def _lighthouse() -> str:
     """The scores `make lighthouse` recorded (bench/lighthouse.json), as a table."""
     path = ROOT / "bench" / "lighthouse.json"
@@ -758,17 +818,22 @@ def _lighthouse() -> str:
         return "**Lighthouse**: not run yet (`make lighthouse`)."
     data = json.loads(path.read_text(encoding="utf-8"))
     categories = list(next(iter(data["scores"].values())))
+    side_by_side = data.get("side_by_side", {})
     rows = [
-        f"**Lighthouse 12** (`make lighthouse`: mobile preset, the built site served with gzip on 127.0.0.1, "
-        f"target {data['target']} in every category):",
+        f"**Lighthouse 12** (`make lighthouse`: mobile preset, both sites served with gzip on 127.0.0.1, "
+        f"median of {data.get('runs', 1)} runs; each page's runs alternate with runs of a default Material "
+        "skeleton, one long page of prose, in the same run):",
         "",
-        "| Page | " + " | ".join(categories) + " |",
-        "| --- |" + " ---: |" * len(categories),
+        "| Page | " + " | ".join(categories) + " | skeleton performance |",
+        "| --- |" + " ---: |" * (len(categories) + 1),
     ]
-    rows += [
-        f"| `{page}` | " + " | ".join(f"{row[c]:.2f}" for c in categories) + " |"
-        for page, row in data["scores"].items()
-    ]
+    for page, row in data["scores"].items():
+        skeleton = side_by_side.get(page, {}).get("skeleton")
+        rows.append(
+            f"| `{page}` | "
+            + " | ".join(f"{row[c]:.2f}" for c in categories)
+            + f" | {'n/a' if skeleton is None else f'{skeleton:.2f}'} |"
+        )
     return "\n".join(rows)
 
 
@@ -806,6 +871,19 @@ def report(results: dict[str, Any], previous: str) -> str:
             f"| {peak['build'][s]:.0f} | {peak['single_language_build'][s]:.0f} | {peak['plain_build'][s]:.0f} "
             f"| {peak['check'][s]:.0f} / {peak['check_cold'][s]:.0f} |"
         )
+    nav_rows = [
+        "| Models | Model page HTML | with every model in the nav | Our build | full nav | Plain build | full nav "
+        "| Ours / plain | full nav |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        html, full_html = results["page_html_bytes"][s], results["full_nav_page_html_bytes"][s]
+        nav_rows.append(
+            f"| {s} | {_kib(html)} | {_kib(full_html)} | {results['build_seconds'][s]:.2f} s "
+            f"| {results['full_nav_build_seconds'][s]:.2f} s | {results['plain_build_seconds'][s]:.2f} s "
+            f"| {results['plain_full_nav_build_seconds'][s]:.2f} s | {results['build_over_plain'][s]:.2f}x "
+            f"| {results['full_nav_build_over_plain_full_nav'][s]:.2f}x |"
+        )
     targets = ["| Target | Measured | Met |", "| --- | ---: | :---: |"]
     for t in results["targets"]:
         met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
@@ -837,8 +915,8 @@ Run on {results["generated_at"]}, {results["total_seconds"] / 60:.1f} minutes in
   absolute path): today render_data (tables, cards, diagrams, abbreviations), search_i18n (jieba
   dictionary, per-language index) and sitemap_i18n.
 - **zh-only build**: the same with the `en` language set to `build: false`.
-- **Plain build**: the same Markdown and the same Material, i18n and Markdown extensions, with
-  `hooks:` removed, so the ratio is the cost of our hooks and nothing else (the plain site lacks
+- **Plain build**: the same Markdown and the same Material, i18n, Markdown extensions and nav
+  (theme overrides included), with `hooks:` removed, so the ratio is the cost of our hooks and nothing else (the plain site lacks
   the generated tables, and its Mermaid fences stay code blocks). It is built without `--strict`, because links to anchors that only
   the hook generates would warn; strictness changes the exit code, not the work done.
 - **Check**: `parity.run(kb.load(root))` in-process (no interpreter start). kb.py keeps a parse
@@ -858,7 +936,9 @@ Run on {results["generated_at"]}, {results["total_seconds"] / 60:.1f} minutes in
   across `exec`, so a child forked from the benchmark (which holds a loaded 1,000-model KB) reports
   at least the benchmark's own size; the first full run recorded 454 MB for both the plain build
   and the checker that way.
-- Medians of {results["repeats_note"]}. Builds of the three variants are interleaved.
+- **Full nav**: our build and the plain build again with `extra.nav_section_limit: 0`, every model
+  listed on every page, as the site was before the limit.
+- Medians of {results["repeats_note"]}. Builds of the five variants are interleaved.
 
 ## Machine
 
@@ -880,7 +960,14 @@ Run on {results["generated_at"]}, {results["total_seconds"] / 60:.1f} minutes in
 
 Build time log-log slope: {_fmt(slopes["all_sizes"], digits=2)} over all sizes,
 {_fmt(slopes["last_segment"], digits=2)} from {sizes[-2] if len(sizes) > 1 else "-"} to {sizes[-1]} models
-(the plain build: {_fmt(results["plain_build_slope_loglog"]["last_segment"], digits=2)}).
+(the plain build: {_fmt(results["plain_build_slope_loglog"]["last_segment"], digits=2)}; our build with every model
+in the nav: {_fmt(results["full_nav_build_slope_loglog"]["last_segment"], digits=2)}).
+
+**The nav** (`extra.nav_section_limit` in mkdocs.yml): past the limit, a model page's sidebar lists only
+itself and the models index lists every model. "Full nav" builds set the limit to 0 (every model on
+every page, as before), in the same run:
+
+{chr(10).join(nav_rows)}
 
 ![Build and check time against the number of pages](build-time.png)
 
@@ -948,15 +1035,21 @@ def main(argv: list[str] | None = None) -> int:
         "build_seconds": per("build"),
         "plain_build_seconds": per("plain_build"),
         "single_language_build_seconds": per("single_language_build"),
+        "full_nav_build_seconds": per("full_nav_build"),
+        "plain_full_nav_build_seconds": per("plain_full_nav_build"),
         "io_floor_seconds": per("io_floor"),
         "check_cli_seconds": per("check_cli"),
         "check_cold_seconds": per("check_cold"),
         "check_cli_cold_seconds": per("check_cli_cold"),
         "check_cold_over_io_floor": {s: round(per("check_cold")[s] / per("io_floor")[s], 1) for s in keys},
         "build_over_plain": {s: round(per("build")[s] / per("plain_build")[s], 3) for s in keys},
+        "full_nav_build_over_plain_full_nav": {
+            s: round(per("full_nav_build")[s] / per("plain_full_nav_build")[s], 3) for s in keys
+        },
         "check_over_io_floor": {s: round(per("check")[s] / per("io_floor")[s], 1) for s in keys},
         "build_slope_loglog": _slopes(pages, [per("build")[s] for s in keys]),
         "plain_build_slope_loglog": _slopes(pages, [per("plain_build")[s] for s in keys]),
+        "full_nav_build_slope_loglog": _slopes(pages, [per("full_nav_build")[s] for s in keys]),
         "check_slope_loglog": _slopes(pages, [per("check")[s] for s in keys]),
         "check_cold_slope_loglog": _slopes(pages, [per("check_cold")[s] for s in keys]),
         "search_index_bytes": real["search_index_bytes"],
@@ -964,12 +1057,23 @@ def main(argv: list[str] | None = None) -> int:
         "search_index_by_language": real["search_index_by_language"],
         "site_bytes": {s: per_size[s]["site_bytes"] for s in keys},
         "model_page_html_bytes": {s: per_size[s]["model_page_bytes"] for s in keys},
+        "page_html_bytes": {s: per_size[s]["model_page_bytes"] for s in keys},
+        "full_nav_page_html_bytes": {s: per_size[s]["full_nav_model_page_bytes"] for s in keys},
+        "lighthouse_side_by_side": lighthouse_side_by_side(),
         "synthetic_search_index_bytes": {s: per_size[s]["index"][kb.DEFAULT_LANGUAGE][0] for s in keys},
         "synthetic_search_index_gzip_bytes": {s: per_size[s]["index"][kb.DEFAULT_LANGUAGE][1] for s in keys},
         "synthetic_search_index_by_language": {s: _by_language(per_size[s]["index"]) for s in keys},
         "peak_memory_mb": {
             kind: {s: per_size[s]["peak_mb"][kind] for s in keys}
-            for kind in ("build", "single_language_build", "plain_build", "check", "check_cold")
+            for kind in (
+                "build",
+                "single_language_build",
+                "plain_build",
+                "full_nav_build",
+                "plain_full_nav_build",
+                "check",
+                "check_cold",
+            )
         },
         "pdf_seconds": pdf["seconds"],
         "pdf": pdf,

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 MODELS_DIR = "models"
+MODELS_INDEX = f"{MODELS_DIR}/index.md"  # the models overview: in the models folder, not a model
 
 # libyaml's loader when it is there: the same results, several times faster on large data files.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -145,7 +146,7 @@ class Page:
 
     @property
     def is_model(self) -> bool:
-        return self.rel.startswith(MODELS_DIR + "/")
+        return self.rel.startswith(MODELS_DIR + "/") and self.rel != MODELS_INDEX
 
     @property
     def model_id(self) -> str | None:
@@ -535,7 +536,7 @@ class Data:
 
     def model_platforms(self, model_id: str) -> list[str]:
         model = self.models_by_id[model_id]
-        return list(model.get("seed_platforms", [])) + list(model.get("platforms", []))
+        return list(model.get("teaching_examples", [])) + list(model.get("platforms", []))
 
     @cached_property
     def sources_by_id(self) -> dict[str, dict[str, Any]]:

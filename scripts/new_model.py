@@ -72,10 +72,10 @@ HINTS: dict[str, dict[str, str]] = {
     },
     "platforms": {
         "zh": "构建时会在这个标题下插入平台表格（来自 data/platforms.yml），这里不写表格，也不重复上线年份。"
-        "用两三段文字讨论种子例子和对照平台，每个 seed_platforms 的名称与 data/platforms.yml 中的写法完全一致。",
+        "用两三段文字讨论种子例子和对照平台，每个 teaching_examples 的名称与 data/platforms.yml 中的写法完全一致。",
         "en": "The build inserts the platform table (from data/platforms.yml) under this heading: write no "
-        "table and repeat no launch year. Write two or three paragraphs on the seed examples and their "
-        "counterparts, naming each of seed_platforms exactly as data/platforms.yml does.",
+        "table and repeat no launch year. Write two or three paragraphs on the teaching examples and their "
+        "counterparts, naming each of teaching_examples exactly as data/platforms.yml does.",
     },
     "pros-cons": {
         "zh": "平台、商家和买家各自的优势与挑战，可以用三级标题、加粗的引导语或列表。",
@@ -184,7 +184,7 @@ def data_entry_text(model: dict[str, Any]) -> str:
             f"  name: {{zh: {yaml_scalar(model['name']['zh'])}, en: {yaml_scalar(model['name']['en'])}}}",
             f"  dimension: {model['dimension']}",
             f"  related: {flow_list(model['related'])}",
-            "  seed_platforms: []",
+            "  teaching_examples: []",
             "  platforms: []",
             "  matrix:",
             f"    trade: {matrix['trade']}",
@@ -278,7 +278,7 @@ def plan(root: Path, args: argparse.Namespace) -> Plan:
         "name": names,
         "dimension": values["dimension"],
         "related": related,
-        "seed_platforms": [],
+        "teaching_examples": [],
         "platforms": [],
         "matrix": {key: values[key] for key in ("trade", "channel", "revenue", "capital", "logistics", "categories")},
     }
@@ -412,7 +412,7 @@ Next steps:
   1. Write every section of docs/zh/models/{model_id}.md and docs/en/models/{model_id}.md
      (the comment under each heading says what belongs there; delete the comments when done).
   2. Add the model's platforms to data/platforms.yml and list their ids under
-     seed_platforms / platforms of '{model_id}' in data/models.yml.
+     teaching_examples / platforms of '{model_id}' in data/models.yml.
   3. Check that the matrix position in data/models.yml is right.
   4. Give '{model_id}' a weight, with a reason in both languages, under the options of
      data/choose.yml that point to it (the chooser; the checker reports E214 otherwise).

@@ -20,6 +20,7 @@ PAGE_BLOCKS = {
     "compare.md": {"matrix": "comparison_matrix", "by-dimension": "dimension_table"},
     "glossary.md": {"terms": "glossary_table"},
     "translation-status.md": {"pages": "translation_pages", "sections": "translation_sections"},
+    "models/index.md": {"by-dimension": "model_cards_by_dimension"},
 }
 
 
@@ -63,13 +64,13 @@ def platform_status(data: Data, lang: str, platform: dict[str, Any]) -> str:
 def platform_table(data: Data, lang: str, model_id: str) -> str:
     ui = data.labels["ui"]
     model = data.models_by_id[model_id]
-    seeds = set(model["seed_platforms"])
+    taught = set(model["teaching_examples"])
     columns = ("platform", "market", "launched", "status", "notable")
     rows = ["| " + " | ".join(ui[c][lang] for c in columns) + " |", "|" + " --- |" * len(columns)]
     for platform_id in data.model_platforms(model_id):
         platform = data.platforms[platform_id]
         name = f"[{platform['name'][lang]}]({platform['url']})"
-        if platform_id in seeds:
+        if platform_id in taught:
             name = f"**{name}**"
         if platform["launched"]:
             year = str(platform["launched"]) + _markers(platform.get("launched_source"))
@@ -140,22 +141,44 @@ def translation_sections(data: Data, lang: str, kb: KnowledgeBase | None = None)
     return translation.sections_table(data, lang, kb)
 
 
-def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+def model_cards(data: Data, lang: str, kb: KnowledgeBase | None = None, prefix: str = "models/") -> str:
+    return _cards(data, lang, kb, data.models, prefix)
+
+
+def model_cards_by_dimension(data: Data, lang: str, kb: KnowledgeBase | None = None) -> str:
+    """The models index: one H3 per dimension, its models as cards (links relative to models/)."""
+    blocks = []
+    for key, words in data.labels["dimension"].items():
+        members = [m for m in data.models if m["dimension"] == key]
+        if members:
+            cards = _cards(data, lang, kb, members, "", show_dimension=False)
+            blocks.append(f"### {words[lang]} {{#dimension-{key}}}\n\n" + cards)
+    return "\n".join(blocks)
+
+
+def _cards(
+    data: Data,
+    lang: str,
+    kb: KnowledgeBase | None,
+    models: list[dict[str, Any]],
+    prefix: str,
+    show_dimension: bool = True,
+) -> str:
     lines = [f'<div class="grid cards" {SEARCH_EXCLUDE} markdown>', ""]
-    for model in data.models:
+    for model in models:
         page: Page | None = kb.pages[lang].get(f"models/{model['id']}.md") if kb else None
         description = page.front_matter.get("description", "") if page else ""
         dimension = data.label("dimension", model["dimension"], lang)
         lines += [
-            f"-   **[{model['name'][lang]}](models/{model['id']}.md)**",
+            f"-   **[{model['name'][lang]}]({prefix}{model['id']}.md)**",
             "",
             "    ---",
             "",
             f"    {description}",
             "",
-            f"    *{dimension}*",
-            "",
         ]
+        if show_dimension:
+            lines += [f"    *{dimension}*", ""]
     lines.append("</div>")
     return "\n".join(lines) + "\n"
 

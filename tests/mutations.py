@@ -178,7 +178,7 @@ BROKEN: dict[str, tuple[Mutation, set[tuple[str, int, str]]]] = {
         },
     ),
     "unknown platform": (
-        replace("data/models.yml", "seed_platforms: [jd]", "seed_platforms: [jd, amazon]"),
+        replace("data/models.yml", "teaching_examples: [jd]", "teaching_examples: [jd, amazon]"),
         {("data/models.yml", 12, "E208")},
     ),
     "broken data yaml": (

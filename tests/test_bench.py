@@ -17,7 +17,9 @@ def test_synthetic_knowledge_base_passes_the_checker(tmp_path: Path) -> None:
     assert parity.run(knowledge_base) == []
     models = [f"models/{m}.md" for m in ("b2b-0000", "b2c-0001", "c2c-0002")]
     for lang in kb.LANGUAGES:
-        assert sorted(r for r in knowledge_base.pages[lang] if r.startswith("models/")) == sorted(models)
+        assert sorted(r for r in knowledge_base.pages[lang] if r.startswith("models/")) == sorted(
+            [*models, kb.MODELS_INDEX]
+        )
     assert knowledge_base.data is not None
     assert knowledge_base.data.model_ids == ["b2b-0000", "b2c-0001", "c2c-0002"]
     assert (root / parity.LOCK_FILE).is_file()
@@ -26,7 +28,7 @@ def test_synthetic_knowledge_base_passes_the_checker(tmp_path: Path) -> None:
 def test_config_variants(tmp_path: Path) -> None:
     root = bench.generate(tmp_path / "kb", 3)
     models = [f"models/{m}.md" for m in ("b2b-0000", "b2c-0001", "c2c-0002")]
-    assert [f for f in kb.nav_files(root) if f.startswith("models/")] == models
+    assert [f for f in kb.nav_files(root) if f.startswith("models/")] == [kb.MODELS_INDEX, *models]
     full = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
     plain = yaml.load((root / "mkdocs.plain.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
     single = yaml.load((root / "mkdocs.single.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
@@ -36,3 +38,14 @@ def test_config_variants(tmp_path: Path) -> None:
     (i18n,) = [p["i18n"] for p in single["plugins"] if isinstance(p, dict) and "i18n" in p]
     builds = {lang["locale"]: lang.get("build", True) for lang in i18n["languages"]}
     assert builds == {"zh": True, "en": False}
+
+
+def test_full_nav_variants_lift_the_nav_limit(tmp_path: Path) -> None:
+    root = bench.generate(tmp_path / "kb", 3)
+    limited = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+    assert limited["extra"][bench.NAV_LIMIT_KEY] > 0
+    for name, has_hooks in (("mkdocs.fullnav.yml", True), ("mkdocs.plain-fullnav.yml", False)):
+        config = yaml.load((root / name).read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+        assert config["extra"][bench.NAV_LIMIT_KEY] == 0
+        assert config["nav"] == limited["nav"]
+        assert ("hooks" in config) is has_hooks

@@ -44,7 +44,7 @@ def test_seed_examples_are_all_in_the_data() -> None:
         "live-streaming": ["淘宝直播", "快手电商"],
     }  # fmt: skip
     for model_id, names in seed.items():
-        listed = [DATA.platforms[p]["name"]["zh"] for p in DATA.models_by_id[model_id]["seed_platforms"]]
+        listed = [DATA.platforms[p]["name"]["zh"] for p in DATA.models_by_id[model_id]["teaching_examples"]]
         for name in names:
             assert any(name in entry for entry in listed), (model_id, name)
 

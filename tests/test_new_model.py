@@ -115,7 +115,7 @@ def test_data_entry_is_appended_and_valid(fixture_kb: Path) -> None:
         "name": {"zh": "订阅电商", "en": "Subscription e-commerce"},
         "dimension": "parties",
         "related": ["b2c", "b2b"],
-        "seed_platforms": [],
+        "teaching_examples": [],
         "platforms": [],
         "matrix": {
             "trade": "b2c",

@@ -57,8 +57,8 @@ def platform_owners(data: kb.Data) -> dict[str, frozenset[str]]:
     return {p: frozenset(pages) for p, pages in owners.items()}
 
 
-def seed_platforms(data: kb.Data) -> set[str]:
-    return {p for model in data.models for p in model["seed_platforms"]}
+def teaching_examples(data: kb.Data) -> set[str]:
+    return {p for model in data.models for p in model["teaching_examples"]}
 
 
 def page_texts(index: dict) -> dict[str, str]:
@@ -99,7 +99,7 @@ def named_models(data: kb.Data, term: dict) -> frozenset[str]:
 
 
 def cases(data: kb.Data, indexes: dict[str, dict]) -> list[Case]:
-    owners, seeds = platform_owners(data), seed_platforms(data)
+    owners, seeds = platform_owners(data), teaching_examples(data)
     found: list[Case] = []
     for lang in kb.LANGUAGES:
         texts = page_texts(indexes[lang])
@@ -123,7 +123,7 @@ def test_expectations_come_from_the_data() -> None:
     owners = platform_owners(DATA)
     assert owners["tmall"] == {"models/b2c/", "models/b2b2c/"}
     assert all(owners.values()), "every platform is an example on some model page"
-    assert seed_platforms(DATA) >= {"tmall", "jd", "taobao"}
+    assert teaching_examples(DATA) >= {"tmall", "jd", "taobao"}
     terms = {term["id"]: term for term in DATA.glossary}
     assert named_models(DATA, terms["b2b"]) == {"models/b2b/"}
     assert named_models(DATA, terms["vertical-ecommerce"]) == {"models/vertical/"}

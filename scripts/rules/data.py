@@ -127,7 +127,7 @@ def _check_data_references(kb: KnowledgeBase, data: Data) -> Iterator[Finding]:
         )
     used: set[str] = set()
     for index, model in enumerate(data.models):
-        for key in ("seed_platforms", "platforms"):
+        for key in ("teaching_examples", "platforms"):
             for platform in model[key]:
                 used.add(platform)
                 if platform not in data.platforms:
@@ -209,8 +209,8 @@ def _check_data_references(kb: KnowledgeBase, data: Data) -> Iterator[Finding]:
         )
 
 
-def check_seed_platforms(kb: KnowledgeBase) -> Iterator[Finding]:
-    """Every example the seed names for a model is named in that page's prose, in both languages."""
+def check_teaching_examples(kb: KnowledgeBase) -> Iterator[Finding]:
+    """Every example commonly cited for a model in Chinese e-commerce teaching is named in its page's prose, in both languages."""
     if kb.data is None:
         return
     for lang in LANGUAGES:
@@ -219,19 +219,19 @@ def check_seed_platforms(kb: KnowledgeBase) -> Iterator[Finding]:
                 continue
             prose = page.prose_text()
             heading = next((h for h in page.sections if h.anchor == "platforms"), None)
-            for platform_id in kb.data.models_by_id[page.model_id]["seed_platforms"]:
+            for platform_id in kb.data.models_by_id[page.model_id]["teaching_examples"]:
                 name = kb.data.platforms.get(platform_id, {}).get("name", {}).get(lang)
                 if name and name not in prose:
                     yield Finding(
                         page.display,
                         heading.line if heading else 1,
                         "E211",
-                        f"seed example '{name}' ({platform_id}) is not named in this page's prose",
+                        f"teaching example '{name}' ({platform_id}) is not named in this page's prose",
                     )
 
 
 RULES = (
     check_ids,
     check_data,
-    check_seed_platforms,
+    check_teaching_examples,
 )

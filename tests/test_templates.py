@@ -1,0 +1,64 @@
+"""overrides/: the copied Material template differs from Material's only by our marked change,
+and the nav limit does what mkdocs.yml says (a section past the limit lists only the page read)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import material
+
+import bench
+import kb
+from conftest import ROOT
+
+OURS = ROOT / "overrides" / "partials" / "nav-item.html"
+MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "nav-item.html"
+ORIGINAL_LOOP = "            {% for item in nav_item.children %}\n"
+LOCAL_CHANGE = re.compile(r"            \{#- local change.*?\{% for item in children %\}\n", re.S)
+
+
+def test_nav_item_is_materials_own_but_for_the_local_change() -> None:
+    ours = OURS.read_text(encoding="utf-8")
+    assert len(LOCAL_CHANGE.findall(ours)) == 1
+    # If this fails after a Material upgrade, copy the new template and apply the change again.
+    assert LOCAL_CHANGE.sub(lambda _: ORIGINAL_LOOP, ours) == MATERIAL.read_text(encoding="utf-8")
+
+
+def _sidebar_models(html: str) -> list[str]:
+    """The page links of the models section in the sidebar (the second top-level nav section),
+    without the section's own index link."""
+    section = html.split('aria-labelledby="__nav_2_label"', 1)[1].split('aria-labelledby="__nav_3_label"', 1)[0]
+    return [link for link in re.findall(r'<a href="([^"#]*)" class="md-nav__link', section) if link != "../"]
+
+
+def test_a_section_past_the_limit_lists_only_the_page_read(tmp_path: Path) -> None:
+    root = bench.generate(tmp_path / "kb", 12)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert f"{bench.NAV_LIMIT_KEY}: 30" in text
+    config.write_text(text.replace(f"{bench.NAV_LIMIT_KEY}: 30", f"{bench.NAV_LIMIT_KEY}: 5"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (site / "models" / "c2c-0002" / "index.html").read_text(encoding="utf-8")
+    assert _sidebar_models(page) == ["./"]  # itself, and no other model
+    index = (site / "models" / "index.html").read_text(encoding="utf-8")
+    cards = set(re.findall(r'href="([a-z0-9-]+-\d{4})/"', index))
+    assert len(cards) == 12
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert _sidebar_models(home) == []  # the models tab's index page is the way in
+    english = (site / "en" / "models" / "c2c-0002" / "index.html").read_text(encoding="utf-8")
+    assert _sidebar_models(english) == ["./"]
+
+
+def test_below_the_limit_the_sidebar_lists_every_model(built_site: Path) -> None:
+    html = (built_site / "models" / "b2b" / "index.html").read_text(encoding="utf-8")
+    assert len(_sidebar_models(html)) == len(kb.load_data().model_ids)
