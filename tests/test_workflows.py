@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+import kb
 from conftest import ROOT
 
 CHECK_JSONSCHEMA = ROOT / ".venv" / "bin" / "check-jsonschema"
@@ -220,5 +221,6 @@ def test_the_summary_step_writes_the_changed_pairs(tmp_path: Path) -> None:
     text = report.read_text(encoding="utf-8")
     assert text.startswith("earlier steps' summary\n## Translation status of the changed pages\n")  # appended
     assert "| B2B e-commerce (`models/b2b.md`) | **English behind in 1 section(s)** |" in text
-    assert "`docs/en/models/b2b.md:14` section `how-it-works` is behind `docs/zh/models/b2b.md:14`" in text
+    line = next(h.line for h in kb.load(repo).pages["en"]["models/b2b.md"].sections if h.anchor == "how-it-works")
+    assert f"`docs/en/models/b2b.md:{line}` section `how-it-works` is behind `docs/zh/models/b2b.md:{line}`" in text
     assert "models/b2c.md" not in text
