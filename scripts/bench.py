@@ -997,11 +997,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where results.json, README.md and the plot go (default: bench/)")
     parser.add_argument("--keep", action="store_true", help="keep the generated knowledge bases")
     parser.add_argument("--profile", action="store_true", help="also profile the full build at the largest size")
+    parser.add_argument(
+        "--builds", type=int, help="builds per variant at every size (default: 5, 5, 3); fewer for a shorter run"
+    )
     args = parser.parse_args(argv)
     sizes = tuple(args.sizes or ((10,) if args.quick else SIZES))
     out: Path = args.out or (BENCH_DIR / "tmp" if args.quick else BENCH_DIR)
     out.mkdir(parents=True, exist_ok=True)
     repeats = {s: (1, 1) if args.quick else REPEATS.get(s, (3, 5)) for s in sizes}
+    if args.builds:
+        repeats = {s: (args.builds, inner) for s, (_, inner) in repeats.items()}
     begun = time.perf_counter()
 
     def log(message: str) -> None:
