@@ -8,7 +8,8 @@ the data keeps its facts.
 It also writes what comes from citations (scripts/citations.py): the "last reviewed" line
 under the H1, the generated References list (under `{#references}`, or appended to a page
 that cites sources but has no such section), and, once the page is HTML, the numbered
-superscript links that replace the `[@id]` markers.
+superscript links that replace the `[@id]` markers. The H2s of search_terms.UNSEARCHED_SECTIONS
+(the References, the chooser form) get their search exclusion here too, from the same parse.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import citations
 import diagrams
 import kb
 import render
+import search_terms
 
 DIAGRAM_DIR = "assets/diagrams"
 CHOOSER_SCRIPT = "assets/javascripts/chooser.js"
@@ -41,7 +43,9 @@ _state: dict[str, Any] = {}
 
 def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).resolve().parent
-    knowledge_base = kb.load(root)
+    knowledge_base = kb.load_once(root)
+    if _state.get("kb") is knowledge_base:
+        return config  # the next language's build of the same sources
     if knowledge_base.data is None:
         finding = knowledge_base.load_findings[-1]
         raise SystemExit(f"{finding.path}:{finding.line}: {finding.code} {finding.message}")
@@ -93,7 +97,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     references = ""
     if cited:
         references = citations.references_list(data, lang, cited, citations.numbering(knowledge_base, rel))
-    headings, fences = kb.block_structure(markdown)
+    headings, fences = kb.page_block_structure(source_page, markdown)
+    # Marking a heading changes no line count, so the edits below keep their lines.
+    markdown = search_terms.unsearched_sections(markdown, headings)
     has_references = any(h.level == 2 and h.anchor == citations.REFERENCES_ANCHOR for h in headings)
     if has_references:
         blocks[citations.REFERENCES_ANCHOR] = references
@@ -110,7 +116,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for start, end, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
         lines[start:end] = replacement
     if references and not has_references:
-        lines += ["", citations.references_heading(data, lang), "", references]
+        lines += ["", search_terms.unsearched_heading(citations.references_heading(data, lang)), "", references]
     return "\n".join(lines) + "\n\n" + render.abbreviations(data, lang) + "\n"
 
 

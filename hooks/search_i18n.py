@@ -5,9 +5,9 @@
    快手电商 stays one word instead of 快 / 手电 / 商.
 2. Pages that only list what other pages explain must not outrank the page that owns a name:
    front matter `search: boost` lowers them, generated lists carry `data-search-exclude`
-   (scripts/render.py), and here the sections in search_terms.UNSEARCHED_SECTIONS (the generated
-   References, the chooser form) get the same mark on their heading, once every other hook
-   has written the page's Markdown. A model page gets the names of its platforms (from
+   (scripts/render.py), and the sections in search_terms.UNSEARCHED_SECTIONS (the generated
+   References, the chooser form) get the same mark on their heading (hooks/render_data.py,
+   which parses the page anyway). A model page gets the names of its platforms (from
    data/models.yml) as Material's search tags, which outweigh any text: a query for a
    platform lands on the model pages that list it, whatever else mentions it.
 3. mkdocs-static-i18n writes one index for both languages. After it has, we split it: the
@@ -43,22 +43,24 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: Any) -> Any:
-    data = kb.load_data(Path(config["config_file_path"]).resolve().parent)
-    for term in search_terms.chinese_terms(data):
-        jieba.add_word(term)
+    data = kb.load_once(Path(config["config_file_path"]).resolve().parent).data
+    if data is None:
+        return config  # render_data.py reports the data error with its file and line
+    if _state.get("data") is not data:  # once per build, not once per language
+        for term in search_terms.chinese_terms(data):
+            jieba.add_word(term)
     _state["data"] = data
     search = config.plugins.get("material/search") or config.plugins.get("search")
     _state["separator"] = search.config.separator if search is not None else r"[\s\-]+"
     return config
 
 
-@event_priority(-100)  # after hooks that add sections (render_data.py appends References)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     lang, _, rel = page.file.src_uri.partition("/")
     tags = search_terms.platform_tags(_state["data"], lang, rel, _state["separator"])
     if tags:
         page.meta["tags"] = tags
-    return search_terms.unsearched_sections(markdown)
+    return markdown
 
 
 def split_index(site_dir: Path, inline_script: bool = False) -> dict[str, int]:

@@ -23,7 +23,7 @@ _state: dict[str, Any] = {}
 
 def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).resolve().parent
-    knowledge_base = kb.load(root)
+    knowledge_base = kb.load_once(root)
     _state["data"] = knowledge_base.data
     _state["pairs"] = {status.rel: status for status in translation.statuses(knowledge_base)}
     return config

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 import kb
 
@@ -32,6 +32,8 @@ BASE_DIMENSION = "parties"  # the "who trades with whom" dimension gives the bas
 ADD_ON_THRESHOLD = 3  # a model from another dimension joins the combination from this score
 # Sections of a model page shown side by side on the compare page, in this order.
 SIDE_BY_SIDE_SECTIONS = ("definition", "revenue-model", "when-to-use")
+# What a side-by-side section leaves out: heading permalinks, note markers, figures, scripts.
+_DROPPED = ".//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')] | .//sup | .//figure | .//img | .//script"
 
 Answers = Mapping[str, list[str]]
 
@@ -255,30 +257,34 @@ def side_by_side_sections(output: str) -> dict[str, str]:
         return found
     article = output[start:end]
     for anchor in SIDE_BY_SIDE_SECTIONS:
-        # Parse only the section itself: parsing each whole page made this the build's largest
-        # cost (10 s of 30 s at 100 models, bench/README.md).
+        # Parse only the section itself, with lxml: BeautifulSoup over each whole page was the
+        # build's largest cost (10 s of 30 s at 100 models), and over the sections still 1.3 s
+        # (bench/README.md).
         begin = article.find(f'<h2 id="{anchor}"')
         if begin < 0:
             continue
         stop = article.find("<h2", begin + 3)
-        fragment = BeautifulSoup(article[begin : stop if stop >= 0 else len(article)], "html.parser")
-        heading = fragment.find("h2", id=anchor)
+        fragment = lxml.html.fragment_fromstring(
+            article[begin : stop if stop >= 0 else len(article)], create_parent="div"
+        )
+        heading = next(iter(fragment.xpath("h2[@id=$anchor]", anchor=anchor)), None)
         if heading is None:
             continue
         parts = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
+        for sibling in heading.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue  # a comment
+            if sibling.tag == "h2":
                 break
-            for tag in sibling.select("a.headerlink, sup, figure, img, script"):
-                tag.decompose()
-            for tag in [sibling, *sibling.find_all(id=True)]:
-                tag.attrs.pop("id", None)  # ids would clash with the compare page's own
-            for inline in sibling.find_all(["a", "abbr"]):
-                inline.unwrap()
-            for tag in [sibling, *sibling.find_all(True)]:
-                if tag.name in {"h3", "h4", "h5", "h6"}:
-                    tag.name = "h5"  # below the side-by-side view's own h3 (model) and h4 (section)
-            if sibling.name not in {"figure", "script"}:
-                parts.append(str(sibling))
+            for tag in sibling.xpath(_DROPPED):
+                tag.drop_tree()
+            for tag in sibling.iter():
+                tag.attrib.pop("id", None)  # ids would clash with the compare page's own
+                if tag.tag in {"h3", "h4", "h5", "h6"}:
+                    tag.tag = "h5"  # below the side-by-side view's own h3 (model) and h4 (section)
+            for inline in sibling.xpath(".//a | .//abbr"):
+                inline.drop_tag()
+            if sibling.tag not in {"figure", "script"}:
+                parts.append(lxml.html.tostring(sibling, encoding="unicode", with_tail=False))
         found[anchor] = "".join(parts)
     return found

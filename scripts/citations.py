@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 from kb import CITATION_MARKER, DEFAULT_LANGUAGE, LANGUAGES, Data, KnowledgeBase, Page, marker_ids
@@ -62,52 +61,48 @@ def _superscripts(ids: list[str], numbers: dict[str, int], where: str) -> str:
     return "".join(parts)
 
 
-class _ProseText(HTMLParser):
-    """The offsets of every run of text outside code, links, scripts and comments in an HTML
-    string, so markers can be replaced in place and the rest of the page stays byte for byte."""
-
-    def __init__(self, content: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0, *(i + 1 for i, c in enumerate(content) if c == "\n")]
-        self.literal = 0
-        self.spans: list[tuple[int, int]] = []
-        self.feed(content)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.literal += tag in _LITERAL
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _LITERAL and self.literal:
-            self.literal -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.literal:
-            line, column = self.getpos()
-            start = self.line_starts[line - 1] + column
-            self.spans.append((start, start + len(data)))
+# One pass over the HTML: comments, tags (attribute values may hold ">") and markers. The
+# regex engine does the scanning; an HTMLParser subclass did the same at ten times the cost
+# (bench/README.md). Script and style bodies are skipped whole, as a browser reads them.
+_SCAN = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    rf"|(?P<marker>{CITATION_MARKER.pattern})",
+    re.S,
+)
+_RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
 
 
 def link_markers(content: str, numbers: dict[str, int], known: set[str], where: str) -> str:
-    """Rendered page HTML with every citation marker outside code and links replaced by its
-    numbered superscript links. An unknown id is logged (a warning fails `mkdocs build --strict`)
-    and its marker left as written."""
+    """Rendered page HTML with every citation marker outside code, links, scripts and comments
+    replaced by its numbered superscript links; the rest of the page stays byte for byte. An
+    unknown id is logged (a warning fails `mkdocs build --strict`) and its marker left as written."""
     if "[@" not in content:
         return content
+    parts: list[str] = []
+    literal, done, position = 0, 0, 0
+    while (match := _SCAN.search(content, position)) is not None:
+        position = match.end()
+        marker, tag = match.group("marker"), (match.group("tag") or "").lower()
+        if marker is not None:
+            if not literal:
+                parts += [content[done : match.start()], _replacement(marker, numbers, known, where)]
+                done = position
+        elif tag in _RAW_TEXT_END and not match.group("close"):
+            closing = _RAW_TEXT_END[tag].search(content, position)
+            position = len(content) if closing is None else closing.start()
+        elif tag in _LITERAL:
+            literal = max(0, literal - 1) if match.group("close") else literal + 1
+    return "".join(parts) + content[done:] if parts else content
 
-    def replace(match: re.Match[str]) -> str:
-        ids = marker_ids(match.group())
-        unknown = [source for source in ids if source not in known]
-        if unknown:
-            log.warning("%s: unknown source id(s) %s in %s", where, ", ".join(unknown), match.group())
-            return match.group()
-        return _superscripts(ids, numbers, where)
 
-    for start, end in reversed(_ProseText(content).spans):
-        text = content[start:end]
-        if "[@" in text:
-            content = content[:start] + CITATION_MARKER.sub(replace, text) + content[end:]
-    return content
+def _replacement(marker: str, numbers: dict[str, int], known: set[str], where: str) -> str:
+    ids = marker_ids(marker)
+    unknown = [source for source in ids if source not in known]
+    if unknown:
+        log.warning("%s: unknown source id(s) %s in %s", where, ", ".join(unknown), marker)
+        return marker
+    return _superscripts(ids, numbers, where)
 
 
 def _escape(value: str) -> str:

@@ -39,9 +39,9 @@ def sources(knowledge_base: KnowledgeBase) -> dict[str, str]:
     found: dict[str, str] = {}
     for pages in knowledge_base.pages.values():
         for page in pages.values():
-            for info, content in page.fences:
-                if info == "mermaid":
-                    found[digest(content)] = content
+            for fence in page.fences:
+                if fence.info == "mermaid":
+                    found[digest(fence.content)] = fence.content
     return found
 
 

@@ -82,6 +82,14 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Fence:
+    info: str
+    content: str
+    start: int  # 0-based first line
+    end: int  # 0-based line after the closing fence
+
+
+@dataclass(frozen=True)
 class Link:
     target: str
     line: int
@@ -136,7 +144,7 @@ class Page:
     links: list[Link] = field(default_factory=list)
     html: list[RawHtml] = field(default_factory=list)
     prose: str = field(default="", repr=False)  # visible text outside tables and code
-    fences: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (info, content) of code fences
+    fences: list[Fence] = field(default_factory=list, repr=False)  # code fences, lines of the file
     citations: list[Citation] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list, repr=False)
 
@@ -317,8 +325,8 @@ def _extract(text: str) -> dict[str, Any]:
                 section = anchor or title
         elif token.type == "html_block":
             html.append([token.content, line])
-        elif token.type == "fence":
-            fences.append([token.info.strip(), token.content])
+        elif token.type == "fence" and token.map:
+            fences.append([token.info.strip(), token.content, token.map[0], token.map[1]])
         elif token.type == "table_open":
             in_table += 1
         elif token.type == "table_close":
@@ -420,7 +428,7 @@ def load_page(path: Path, lang: str, rel: str) -> Page:
         links=[Link(*link) for link in parts["links"]],
         html=[RawHtml(*chunk) for chunk in parts["html"]],
         prose=parts["prose"],
-        fences=[(info, content) for info, content in parts["fences"]],
+        fences=[Fence(*fence) for fence in parts["fences"]],
         citations=[Citation(*c) for c in parts["citations"]],
         paragraphs=[Paragraph(line, text, section, tuple(ids)) for line, text, section, ids in parts["paragraphs"]],
     )
@@ -643,16 +651,39 @@ def load(root: Path = ROOT) -> KnowledgeBase:
     return KnowledgeBase(root, pages, data, findings)
 
 
+_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], KnowledgeBase]] = {}
+
+
+def _inputs(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, mtime and size of every file load() reads."""
+    paths = [root / rel for rel in DATA_FILES.values()]
+    paths += [path for lang in LANGUAGES for path in sorted((root / "docs" / lang).rglob("*.md"))]
+    stats = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+def load_once(root: Path) -> KnowledgeBase:
+    """load(root), shared by every caller in this process until a file changes.
+
+    A build calls it from several hooks, and mkdocs-static-i18n runs on_config once per
+    language; each load of the real site took about 0.2 s. `mkdocs serve` sees an edit as a
+    new mtime and loads again. Callers must not change what they get."""
+    root = root.resolve()
+    inputs = _inputs(root)
+    known = _LOADED.get(root)
+    if known is None or known[0] != inputs:
+        known = _LOADED[root] = (inputs, load(root))
+    return known[1]
+
+
 # Block structure only (no inline parsing): enough for headings and fences, several times faster.
 _BLOCK_MD = MarkdownIt("commonmark").enable("table").disable("inline")
-
-
-@dataclass(frozen=True)
-class Fence:
-    info: str
-    content: str
-    start: int  # 0-based first line
-    end: int  # 0-based line after the closing fence
 
 
 def block_structure(markdown: str) -> tuple[list[Heading], list[Fence]]:
@@ -665,4 +696,20 @@ def block_structure(markdown: str) -> tuple[list[Heading], list[Fence]]:
             headings.append(Heading(int(token.tag[1]), title, anchor, (token.map[0] + 1) if token.map else 1))
         elif token.type == "fence" and token.map:
             fences.append(Fence(token.info.strip(), token.content, token.map[0], token.map[1]))
+    return headings, fences
+
+
+def page_block_structure(page: Page | None, markdown: str) -> tuple[list[Heading], list[Fence]]:
+    """block_structure(markdown), taken from the page's own parse when `markdown` is the page's
+    body as written (what MkDocs hands to on_page_markdown: the text after the front matter).
+    A build then parses each page once, in load(), or not at all when the parse cache has it."""
+    text = page.text if page is not None else ""
+    if markdown and not text.endswith(markdown):
+        text = text.rstrip("\n")  # mkdocs-static-i18n rejoins the lines without the last newline
+    if not markdown or not text.endswith(markdown):
+        return block_structure(markdown)
+    assert page is not None
+    offset = text[: len(text) - len(markdown)].count("\n")
+    headings = [Heading(h.level, h.title, h.anchor, h.line - offset) for h in page.headings if h.line > offset]
+    fences = [Fence(f.info, f.content, f.start - offset, f.end - offset) for f in page.fences if f.start >= offset]
     return headings, fences

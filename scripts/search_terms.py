@@ -4,7 +4,7 @@
    segments Chinese at build time (Material's search plugin calls jieba.cut). Without these
    words it splits names such as 快手电商 into 快 / 手电 / 商 and no reader finds them.
 2. The sections left out of the index: generated lists that would outrank the page that owns
-   a name (hooks/search_i18n.py marks them on every page).
+   a name (hooks/render_data.py marks them on every page, as it writes the generated blocks).
 3. The search tags of a model page: the names of the platforms it lists, in the page's language.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kb import LANGUAGES, MODELS_DIR, Data, block_structure
+from kb import LANGUAGES, MODELS_DIR, Data, Heading, block_structure
 from render import SEARCH_EXCLUDE
 
 # Parts of names that readers type on their own (快手 for 快手电商, 惠农网 for 中国惠农网).
@@ -61,10 +61,11 @@ def unsearched_heading(line: str) -> str:
     return f"{head} {SEARCH_EXCLUDE}{brace}{tail}" if brace else line
 
 
-def unsearched_sections(markdown: str) -> str:
+def unsearched_sections(markdown: str, headings: list[Heading] | None = None) -> str:
     """Mark the H2 headings of UNSEARCHED_SECTIONS, so search skips those whole sections.
-    Run on a page's final Markdown, after the generated blocks and sections are in."""
-    headings, _ = block_structure(markdown)
+    `headings` are the Markdown's own (kb.block_structure) when the caller has parsed it already."""
+    if headings is None:
+        headings, _ = block_structure(markdown)
     lines = markdown.split("\n")
     for heading in headings:
         if heading.level == 2 and heading.anchor in UNSEARCHED_SECTIONS:

@@ -104,8 +104,25 @@ def _titles(page: Page, data: Data | None) -> dict[str, str]:
     return titles
 
 
+_last: tuple[KnowledgeBase, int | None, list[PairStatus]] | None = None
+
+
 def statuses(kb: KnowledgeBase) -> list[PairStatus]:
-    """Every page pair in both languages with the state of each section; an unreadable lock counts as empty."""
+    """Every page pair in both languages with the state of each section; an unreadable lock counts as empty.
+
+    The last answer is kept for the same KnowledgeBase object (kb.load_once) and lock file: a
+    build asks once per language for the notices and again for each status page."""
+    global _last
+    lock_path = kb.root / "translations.lock.json"
+    stamp = lock_path.stat().st_mtime_ns if lock_path.exists() else None
+    if _last is not None and _last[0] is kb and _last[1] == stamp:
+        return list(_last[2])
+    out = _statuses(kb)
+    _last = (kb, stamp, out)
+    return list(out)
+
+
+def _statuses(kb: KnowledgeBase) -> list[PairStatus]:
     try:
         lock = load_lock(kb.root)
     except ValueError:

@@ -49,3 +49,20 @@ def test_full_nav_variants_lift_the_nav_limit(tmp_path: Path) -> None:
         assert config["extra"][bench.NAV_LIMIT_KEY] == 0
         assert config["nav"] == limited["nav"]
         assert ("hooks" in config) is has_hooks
+
+
+def test_same_pages_variant_builds_our_pages_without_hooks(tmp_path: Path) -> None:
+    root = bench.generate(tmp_path / "kb", 3)
+    pages = yaml.load((root / "mkdocs.pages.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+    same = yaml.load((root / "mkdocs.plain-same.yml").read_text("utf-8"), Loader=kb.MkDocsConfigLoader)
+    assert pages["hooks"][-1] == str(bench.PAGES_HOOK)
+    assert "hooks" not in same and same["docs_dir"] == bench.RENDERED_DOCS
+    rendered = bench.render_pages(root, tmp_path / "site")
+    page = (rendered / "zh/models/b2b-0000.md").read_text("utf-8")
+    source = (root / "docs/zh/models/b2b-0000.md").read_text("utf-8")
+    # What our hooks add is in the page: the platform table, the References, the review line.
+    assert 'class="references"' in page and "page-reviewed" in page and 'class="references"' not in source
+    assert page.startswith("---\n") and "reviewed:" in page.split("---\n")[1]
+    assert (rendered / "zh/index.md").is_file() and (rendered / "en/models/b2b-0000.md").is_file()
+    bench.mkdocs_build(root / "mkdocs.plain-same.yml", tmp_path / "site", strict=False)
+    assert (tmp_path / "site/models/b2b-0000/index.html").is_file()

@@ -135,3 +135,13 @@ def test_nothing_cited_gives_no_list() -> None:
 )
 def test_reviewed_line(lang: str, reviewed: str, expected: str) -> None:
     assert citations.reviewed_line(kb.load_data(), lang, reviewed) == expected
+
+
+def test_markers_in_scripts_attributes_and_comments_stay() -> None:
+    numbers = {"a": 1}
+    html = (
+        '<script>var s = "</a> [@a]";</script><img alt="x > [@a]" title=\'[@a]\'>'
+        "<!-- <code> [@a] --><STYLE>p::after{content:'[@a]'}</STYLE><p>[@a]</p>"
+    )
+    out = citations.link_markers(html, numbers, {"a"}, "page.md")
+    assert out == html.replace("<p>[@a]</p>", '<p><sup class="cite"><a href="#ref-a">[1]</a></sup></p>')

@@ -148,3 +148,43 @@ def test_a_bibliography_of_comments_only_is_empty(tmp_path: Path) -> None:
     shutil.copytree(Path(__file__).parent / "fixtures" / "kb" / "data", root / "data")
     (root / "data" / "sources.yml").write_text("# nothing cited yet\n", encoding="utf-8")
     assert kb.load_data(root).sources == []
+
+
+def test_page_block_structure_matches_a_fresh_parse_of_what_mkdocs_hands_the_hooks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.utils.meta import get_data
+
+    knowledge_base = kb.load_once(kb.ROOT)
+    expected = {}
+    for pages in knowledge_base.pages.values():
+        for page in pages.values():
+            body, _ = get_data(page.path.read_text(encoding="utf-8-sig"))
+            # As the hooks get it: mkdocs-static-i18n rejoins the lines, the last newline lost.
+            for markdown in (body, "\n".join(body.splitlines())):
+                expected[page.display, markdown] = (page, kb.block_structure(markdown))
+
+    def unexpected_parse(markdown: str) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(kb, "block_structure", unexpected_parse)
+    for (shown, markdown), (page, structure) in expected.items():
+        assert kb.page_block_structure(page, markdown) == structure, shown
+    assert sum(bool(structure[1]) for _, structure in expected.values()) >= 20  # Mermaid fences among them
+
+
+def test_page_block_structure_parses_markdown_that_is_not_the_page_body() -> None:
+    page = kb.load_once(kb.ROOT).pages["zh"]["models/b2b.md"]
+    changed = "# 新标题\n\n## 插入 {#inserted}\n\n" + page.text.split("---\n", 2)[2]
+    headings, _ = kb.page_block_structure(page, changed)
+    assert headings[:2] == [kb.Heading(1, "新标题", None, 1), kb.Heading(2, "插入", "inserted", 3)]
+
+
+def test_load_once_loads_again_after_an_edit(tmp_path: Path) -> None:
+    root = tmp_path / "kb"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "kb", root)
+    first = kb.load_once(root)
+    assert kb.load_once(root) is first
+    page = next((root / "docs" / "en").rglob("*.md"))
+    page.write_text(page.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert kb.load_once(root) is not first

@@ -47,14 +47,17 @@ def test_model_page_gets_review_line_status_column_and_references(hook: Any, fix
     assert lines[title + 2] == '<p class="page-reviewed">Last reviewed November 2026</p>'
     row = "| **[Alibaba (1688.com)](https://www.1688.com)** | China | 2010 [@example-1688-launch] | active [@example-1688-launch] |"
     assert row in markdown
-    references = markdown.split("## References {#references}", 1)[1]
+    references = markdown.split("## References {#references data-search-exclude}", 1)[1]
     assert references.lstrip().startswith('<ol class="references"><li id="ref-example-1688-launch" value="1">')
     assert '<li id="ref-example-ecommerce-law" value="2">' in references
-    assert markdown.count("## References {#references}") == 1
+    assert markdown.count("## References {#references data-search-exclude}") == 1
 
 
 def test_page_without_a_references_section_gets_one_appended(hook: Any, fixture_kb: Path) -> None:
-    for lang, heading in (("en", "## References {#references}"), ("zh", "## 参考资料 {#references}")):
+    for lang, heading in (
+        ("en", "## References {#references data-search-exclude}"),
+        ("zh", "## 参考资料 {#references data-search-exclude}"),
+    ):
         markdown = page_markdown(hook, fixture_kb, f"{lang}/index.md")
         before, _, after = markdown.partition(heading)
         assert "[@example-jd-report]" in before
