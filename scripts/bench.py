@@ -1039,7 +1039,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated knowledge bases")
     parser.add_argument("--profile", action="store_true", help="also profile the full build at the largest size")
     parser.add_argument(
-        "--builds", type=int, help="builds per variant at every size (default: 5, 5, 3); fewer for a shorter run"
+        "--builds",
+        type=int,
+        nargs="+",
+        help="builds per variant: one number for every size, or one per size (default: 5, 5, 3); fewer for a shorter run",
     )
     args = parser.parse_args(argv)
     sizes = tuple(args.sizes or ((10,) if args.quick else SIZES))
@@ -1047,7 +1050,10 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     repeats = {s: (1, 1) if args.quick else REPEATS.get(s, (3, 5)) for s in sizes}
     if args.builds:
-        repeats = {s: (args.builds, inner) for s, (_, inner) in repeats.items()}
+        if len(args.builds) not in (1, len(sizes)):
+            parser.error(f"--builds takes one number or one per size ({len(sizes)})")
+        counts = args.builds * len(sizes) if len(args.builds) == 1 else args.builds
+        repeats = {s: (count, inner) for (s, (_, inner)), count in zip(repeats.items(), counts, strict=True)}
     begun = time.perf_counter()
 
     def log(message: str) -> None:
