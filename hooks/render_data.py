@@ -35,6 +35,7 @@ import search_terms
 DIAGRAM_DIR = "assets/diagrams"
 CHOOSER_SCRIPT = "assets/javascripts/chooser.js"
 COMPARE_SCRIPT = "assets/javascripts/compare.js"
+GLOSSARY_SCRIPT = "assets/javascripts/glossary-filter.js"
 # Written after the build from the model pages as built; loaded by compare.js only when the
 # reader opens the side-by-side view.
 SECTIONS_SCRIPT = "assets/javascripts/compare-sections.{lang}.js"
@@ -132,13 +133,17 @@ def on_page_content(html_content: str, page: Any, config: Any, files: Any) -> st
 
 
 def _interactive_blocks(rel: str, lang: str, page: Any, files: Any, data: kb.Data) -> dict[str, str]:
-    """The chooser under choose.md's #chooser and the comparison's controls under #matrix."""
-    choose = _state["choose"]
-    if choose is None or rel not in {"choose.md", "compare.md"}:
-        return {}
+    """The chooser under choose.md's #chooser, the comparison's controls under #matrix and the
+    glossary filter's script under #terms: each page loads only its own script."""
 
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
+
+    if rel == "glossary.md":  # the filter box's script, on this page only
+        return {"terms": f'<script src="{html.escape(url(GLOSSARY_SCRIPT), quote=True)}" defer></script>'}
+    choose = _state["choose"]
+    if choose is None or rel not in {"choose.md", "compare.md"}:
+        return {}
 
     if rel == "choose.md":
         links = {m: url(files.get_file_from_path(f"{lang}/models/{m}.md").url) for m in data.model_ids}

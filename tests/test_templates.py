@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import material
+import pytest
 
 import bench
 import kb
@@ -20,11 +21,23 @@ ORIGINAL_LOOP = "            {% for item in nav_item.children %}\n"
 LOCAL_CHANGE = re.compile(r"            \{#- local change.*?\{% for item in children %\}\n", re.S)
 
 
-def test_nav_item_is_materials_own_but_for_the_local_change() -> None:
+ORIGINAL_INDEX_LOOP = (
+    "      {% for item in nav_item.children %}\n"
+    "        {% if item.is_index and _.index is none %}\n"
+    "          {% set _.index = item %}\n"
+    "        {% endif %}\n"
+    "      {% endfor %}\n"
+)
+INDEX_LOOP_CHANGE = re.compile(r"      \{#- local change.*?\{%- endfor %\}\n", re.S)
+
+
+def test_nav_item_is_materials_own_but_for_the_local_changes() -> None:
     ours = OURS.read_text(encoding="utf-8")
     assert len(LOCAL_CHANGE.findall(ours)) == 1
-    # If this fails after a Material upgrade, copy the new template and apply the change again.
-    assert LOCAL_CHANGE.sub(lambda _: ORIGINAL_LOOP, ours) == MATERIAL.read_text(encoding="utf-8")
+    assert len(INDEX_LOOP_CHANGE.findall(ours)) == 1
+    # If this fails after a Material upgrade, copy the new template and apply the changes again.
+    original = INDEX_LOOP_CHANGE.sub(lambda _: ORIGINAL_INDEX_LOOP, LOCAL_CHANGE.sub(lambda _: ORIGINAL_LOOP, ours))
+    assert original == MATERIAL.read_text(encoding="utf-8")
 
 
 def _sidebar_models(html: str) -> list[str]:
@@ -62,3 +75,48 @@ def test_a_section_past_the_limit_lists_only_the_page_read(tmp_path: Path) -> No
 def test_below_the_limit_the_sidebar_lists_every_model(built_site: Path) -> None:
     html = (built_site / "models" / "b2b" / "index.html").read_text(encoding="utf-8")
     assert len(_sidebar_models(html)) == len(kb.load_data().model_ids)
+
+
+PALETTE = ROOT / "overrides" / "partials" / "palette.html"
+MATERIAL_PALETTE = Path(material.__file__).parent / "templates" / "partials" / "palette.html"
+PALETTE_CHANGE = re.compile(r"\{#- local change.*?-#\}\n<form [^>]*data-kb-palette>\n", re.S)
+
+
+def test_palette_is_materials_own_but_for_the_local_change() -> None:
+    ours = PALETTE.read_text(encoding="utf-8")
+    assert len(PALETTE_CHANGE.findall(ours)) == 1
+    original = '<form class="md-header__option" data-md-component="palette">\n'
+    # If this fails after a Material upgrade, copy the new template and apply the change again.
+    assert PALETTE_CHANGE.sub(lambda _: original, ours) == MATERIAL_PALETTE.read_text(encoding="utf-8")
+
+
+def _body_scheme(page: object) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_colour_scheme_follows_the_system_until_the_reader_chooses(built_site: Path) -> None:
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        context = browser.new_context(color_scheme="dark")  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(base + "models/b2b/")
+        assert _body_scheme(page) == "slate"
+        assert page.evaluate("document.querySelector('[data-md-component=palette]')") is None
+        page.emulate_media(color_scheme="light")  # the system changes: the page follows
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        toggle = page.locator("form[data-kb-palette] label:not([hidden])")
+        assert toggle.count() == 1
+        toggle.click()  # the reader picks dark: kept across pages and the system
+        assert _body_scheme(page) == "slate"
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        page.goto(base + "en/compare/")
+        assert _body_scheme(page) == "slate"
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
+        page.emulate_media(color_scheme="light")
+        page.reload()
+        assert _body_scheme(page) == "slate"
+        page.locator("form[data-kb-palette] label:not([hidden])").click()
+        assert _body_scheme(page) == "default"
+        context.close()

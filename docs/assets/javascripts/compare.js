@@ -68,9 +68,11 @@
     status.textContent = ui.shown + " " + shown + " / " + data.rows.length;
   }
 
-  /* Sorting by column: buttons in the headers, aria-sort on the sorted one. */
+  /* Sorting by column: buttons in the headers, aria-sort on the sorted one. Added in a task
+     of their own after the controls are shown: rewriting the header cells lays the table out
+     again, and one long task on load is what a reader on a slow phone feels as a stall. */
   var levelColumns = {};
-  headers.forEach(function (th, column) {
+  function addSortButtons() { headers.forEach(function (th, column) {
     var text = th.textContent.trim();
     if (text === data.filters.capital.label) levelColumns[column] = "capital";
     if (text === data.filters.logistics.label) levelColumns[column] = "logistics";
@@ -78,7 +80,7 @@
     th.textContent = "";
     th.appendChild(button);
     button.addEventListener("click", function () { sortBy(column); });
-  });
+  }); }
 
   function sortKey(tr, column) {
     if (levelColumns[column]) return data.levels.indexOf(rows[tr.getAttribute("data-model")][levelColumns[column]]);
@@ -166,9 +168,12 @@
     });
   }
 
-  tools.appendChild(filters);
-  tools.appendChild(pick);
-  tools.appendChild(side);
-  tools.hidden = false;
-  applyFilters();
+  setTimeout(function () {
+    tools.appendChild(filters);
+    tools.appendChild(pick);
+    tools.appendChild(side);
+    tools.hidden = false;
+    applyFilters();
+    setTimeout(addSortButtons, 0);
+  }, 0);
 })();
