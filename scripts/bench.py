@@ -857,15 +857,24 @@ def _lighthouse() -> str:
         f"median of {data.get('runs', 1)} runs; each page's runs alternate with runs of a default Material "
         "skeleton, one long page of prose, in the same run):",
         "",
-        "| Page | " + " | ".join(categories) + " | skeleton performance |",
-        "| --- |" + " ---: |" * (len(categories) + 1),
+        "| Page | " + " | ".join(categories) + " | skeleton performance | blocking time, ours / skeleton "
+        "| main-thread work, ours / skeleton |",
+        "| --- |" + " ---: |" * (len(categories) + 3),
     ]
+    metrics = data.get("metrics", {})
+
+    def pair(page: str, metric: str) -> str:
+        ours = metrics.get(page, {}).get("ours", {}).get(metric)
+        skeleton = metrics.get(page, {}).get("skeleton", {}).get(metric)
+        return "n/a" if ours is None or skeleton is None else f"{ours:.0f} / {skeleton:.0f} ms"
+
     for page, row in data["scores"].items():
         skeleton = side_by_side.get(page, {}).get("skeleton")
         rows.append(
             f"| `{page}` | "
             + " | ".join(f"{row[c]:.2f}" for c in categories)
-            + f" | {'n/a' if skeleton is None else f'{skeleton:.2f}'} |"
+            + f" | {'n/a' if skeleton is None else f'{skeleton:.2f}'} "
+            + f"| {pair(page, 'total-blocking-time')} | {pair(page, 'mainthread-work-breakdown')} |"
         )
     return "\n".join(rows)
 

@@ -207,3 +207,19 @@ def test_phone_layout_scrolls_wide_content_inside_the_page(built_site: Path, pat
         for image in page.query_selector_all("figure.diagram img"):
             assert image.evaluate("i => i.getBoundingClientRect().width") >= 600  # legible, scrolls sideways
             assert image.evaluate("i => getComputedStyle(i.parentElement).overflowX") == "auto"
+
+
+PAGE_SCRIPTS = {
+    "glossary.md": "glossary-filter.js",
+    "choose.md": "chooser.js",
+    "compare.md": "compare.js",
+}
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_page_scripts_load_only_on_their_own_page(built_site: Path, lang: str) -> None:
+    for rel in KB.pages[lang]:
+        html = BeautifulSoup(html_path(built_site, lang, rel).read_text(encoding="utf-8"), "html.parser")
+        sources = {Path(str(script["src"])).name for script in html.find_all("script", src=True)}
+        for owner, script in PAGE_SCRIPTS.items():
+            assert (script in sources) is (rel == owner), f"{lang}/{rel}: {script}"
