@@ -45,13 +45,11 @@ _state: dict[str, Any] = {}
 def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).resolve().parent
     knowledge_base = kb.load_once(root)
-    if _state.get("kb") is knowledge_base:
-        return config  # the next language's build of the same sources
     if knowledge_base.data is None:
         finding = knowledge_base.load_findings[-1]
         raise SystemExit(f"{finding.path}:{finding.line}: {finding.code} {finding.message}")
-    _state["kb"] = knowledge_base
     try:
+        # data/choose.yml is not one of kb.load's inputs: read it on every call (it is small).
         _state["choose"] = chooser.load(root)
     except kb.PageError as error:
         finding = error.finding
@@ -59,11 +57,13 @@ def on_config(config: Any) -> Any:
     # mkdocs-static-i18n runs one build per language, each calling on_config: keep what the
     # earlier builds collected.
     _state.setdefault("sections", {lang: {} for lang in kb.LANGUAGES})
-    _state["diagrams"] = diagrams.sources(knowledge_base)
-    try:
-        diagrams.render_missing(_state["diagrams"])
-    except diagrams.DiagramError as error:
-        raise SystemExit(f"error: {error}") from None
+    if _state.get("kb") is not knowledge_base:  # not again for the next language's build
+        _state["kb"] = knowledge_base
+        _state["diagrams"] = diagrams.sources(knowledge_base)
+        try:
+            diagrams.render_missing(_state["diagrams"])
+        except diagrams.DiagramError as error:
+            raise SystemExit(f"error: {error}") from None
     return config
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kb import LANGUAGES, MODELS_DIR, Data, Heading, block_structure
+from kb import LANGUAGES, MODELS_DIR, Data, Heading
 from render import SEARCH_EXCLUDE
 
 # Parts of names that readers type on their own (快手 for 快手电商, 惠农网 for 中国惠农网).
@@ -61,11 +61,9 @@ def unsearched_heading(line: str) -> str:
     return f"{head} {SEARCH_EXCLUDE}{brace}{tail}" if brace else line
 
 
-def unsearched_sections(markdown: str, headings: list[Heading] | None = None) -> str:
+def unsearched_sections(markdown: str, headings: list[Heading]) -> str:
     """Mark the H2 headings of UNSEARCHED_SECTIONS, so search skips those whole sections.
-    `headings` are the Markdown's own (kb.block_structure) when the caller has parsed it already."""
-    if headings is None:
-        headings, _ = block_structure(markdown)
+    `headings` are the Markdown's own (kb.block_structure or kb.page_block_structure)."""
     lines = markdown.split("\n")
     for heading in headings:
         if heading.level == 2 and heading.anchor in UNSEARCHED_SECTIONS:

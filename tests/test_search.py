@@ -125,7 +125,7 @@ def test_unsearched_sections_marks_only_their_h2() -> None:
     markdown = (
         "# T\n\n## 定义 {#definition}\n\n```\n## 参考资料 {#references}\n```\n\n## 参考资料 {#references}\n\n1. x\n"
     )
-    marked = search_terms.unsearched_sections(markdown).splitlines()
+    marked = search_terms.unsearched_sections(markdown, kb.block_structure(markdown)[0]).splitlines()
     assert marked[2] == "## 定义 {#definition}"
     assert marked[5] == "## 参考资料 {#references}"  # inside a code fence: not a heading
     assert marked[8] == "## 参考资料 {#references data-search-exclude}"
