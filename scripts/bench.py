@@ -844,6 +844,15 @@ def lighthouse_side_by_side() -> dict[str, dict[str, float | None]]:
     return json.loads(path.read_text(encoding="utf-8")).get("side_by_side", {})
 
 
+def _refreshed(results: dict[str, Any]) -> str:
+    when = results.get("lighthouse_refreshed_at")
+    return (
+        f"\n\nLighthouse figures refreshed on {when} (`bench.py --lighthouse-only`); the build figures are from {results['generated_at']}."
+        if when
+        else ""
+    )
+
+
 def _lighthouse() -> str:
     """The scores `make lighthouse` recorded (bench/lighthouse.json), as a table."""
     path = ROOT / "bench" / "lighthouse.json"
@@ -1026,7 +1035,7 @@ every page, as before), in the same run:
 
 **PDF export** (`make pdf`): {pdf["status"]}{_pdf(pdf)}.
 
-{_lighthouse()}
+{_lighthouse()}{_refreshed(results)}
 
 ## Targets
 
@@ -1053,9 +1062,16 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         help="builds per variant: one number for every size, or one per size (default: 5, 5, 3); fewer for a shorter run",
     )
+    parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="no builds: put the scores of the last `make lighthouse` into the last results.json and README.md",
+    )
     args = parser.parse_args(argv)
     sizes = tuple(args.sizes or ((10,) if args.quick else SIZES))
     out: Path = args.out or (BENCH_DIR / "tmp" if args.quick else BENCH_DIR)
+    if args.lighthouse_only:
+        return refresh_lighthouse(out)
     out.mkdir(parents=True, exist_ok=True)
     repeats = {s: (1, 1) if args.quick else REPEATS.get(s, (3, 5)) for s in sizes}
     if args.builds:
@@ -1160,6 +1176,29 @@ def main(argv: list[str] | None = None) -> int:
         log(
             f"  {'MET ' if target['met'] else 'MISS' if target['met'] is False else 'N/A '} {target['target']}: {target['value']}"
         )
+    return 0
+
+
+def refresh_lighthouse(out: Path) -> int:
+    """The Lighthouse run takes minutes and the builds most of an hour: after a change on the
+    reader side only, `make lighthouse` and this refresh the report without building again."""
+    path = out / "results.json"
+    if not path.exists():
+        print(f"error: {path}: no results to refresh; run `make bench` first", file=sys.stderr)
+        return 1
+    try:
+        results = json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as error:
+        print(f"error: {path}:{error.lineno}: not JSON: {error.msg}", file=sys.stderr)
+        return 1
+    results["lighthouse_side_by_side"] = lighthouse_side_by_side()
+    results["lighthouse_refreshed_at"] = time.strftime("%Y-%m-%d %H:%M %Z")
+    results["targets"] = evaluate(results)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    readme = out / "README.md"
+    previous = readme.read_text("utf-8") if readme.exists() else ""
+    readme.write_text(report(results, previous), "utf-8")
+    print(f"refreshed the Lighthouse figures in {path} and {readme}")
     return 0
 
 

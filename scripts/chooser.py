@@ -242,10 +242,41 @@ def compare_block(choose: dict[str, Any], data: kb.Data, lang: str, script: str,
         "ui": {key: words[lang] for key, words in choose["ui"].items()},
     }
     return (
-        '<div class="compare-tools" id="compare-tools" hidden></div>\n'
+        compare_tools(value)
+        + "\n"
         + _json_script("compare-data", value)
         + f'\n<script src="{_e(script)}" defer></script>\n'
     )
+
+
+def compare_tools(value: dict[str, Any]) -> str:
+    """The filters and the side-by-side picker, written into the page rather than built by
+    compare.js: controls inserted after load laid the matrix out again (bench/README.md).
+    Without JavaScript, and on paper, extra.css hides them (`.no-js`, `@media print`); the
+    search index leaves them out."""
+    ui = value["ui"]
+    rows = value["rows"]
+    parts = [
+        '<div class="compare-tools" id="compare-tools" data-search-exclude>',
+        f'<fieldset class="compare-filters"><legend>{_e(ui["filter"])}</legend>',
+    ]
+    for name, spec in value["filters"].items():
+        options = "".join(f'<option value="{_e(key)}">{_e(text)}</option>' for key, text in spec["options"])
+        parts.append(
+            f'<label>{_e(spec["label"])} <select data-filter="{_e(name)}">'
+            f'<option value="">{_e(ui["all"])}</option>{options}</select></label>'
+        )
+    parts += [
+        f'<p role="status" class="compare-count">{_e(ui["shown"])} {len(rows)} / {len(rows)}</p>',
+        "</fieldset>",
+        f'<fieldset class="compare-pick"><legend>{_e(ui["pick"])}</legend>',
+        *(f'<label><input type="checkbox" value="{_e(row["id"])}"> {_e(row["name"])}</label>' for row in rows),
+        '<p role="status" class="compare-hint"></p>',
+        "</fieldset>",
+        '<div class="compare-side" aria-live="polite"></div>',
+        "</div>",
+    ]
+    return "\n".join(parts)
 
 
 def side_by_side_sections(output: str) -> dict[str, str]:

@@ -28,7 +28,7 @@ import kb
 from local_server import serve
 
 LIGHTHOUSE = kb.ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "models/b2b/", "compare/", "en/", "en/models/b2b/", "en/compare/"]
+PAGES = ["", "models/live-streaming/", "compare/", "en/", "en/models/live-streaming/", "en/compare/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # What the performance score is made of, and the main-thread work behind it (ms; CLS unitless):
 # kept with each run, so a gap to the skeleton can be traced to a metric.

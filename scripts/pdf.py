@@ -130,7 +130,9 @@ def slug(rel: str) -> str:
 
 def _rewrite(article: Tag, rel: str, known: dict[str, str], site_lang_dir: Path) -> None:
     prefix = slug(rel)
-    for tag in article.select("a.headerlink, .md-content__button, .md-source-file, script, .md-feedback"):
+    # Screen-only parts: paper cannot run scripts, filter the matrix or pick models to compare.
+    screen_only = "a.headerlink, .md-content__button, .md-source-file, script, .md-feedback, .compare-tools"
+    for tag in article.select(screen_only):
         tag.decompose()
     for tag in article.find_all(id=True):
         tag["id"] = f"{prefix}--{tag['id']}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 import bench
@@ -66,3 +68,29 @@ def test_same_pages_variant_builds_our_pages_without_hooks(tmp_path: Path) -> No
     assert (rendered / "zh/index.md").is_file() and (rendered / "en/models/b2b-0000.md").is_file()
     bench.mkdocs_build(root / "mkdocs.plain-same.yml", tmp_path / "site", strict=False)
     assert (tmp_path / "site/models/b2b-0000/index.html").is_file()
+
+
+def test_lighthouse_only_refreshes_the_scores_and_keeps_the_build_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bench").mkdir()
+    (tmp_path / "bench" / "lighthouse.json").write_text(
+        json.dumps({"side_by_side": {"/": {"ours": 0.99, "skeleton": 1.0}}}), encoding="utf-8"
+    )
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    monkeypatch.setattr(bench, "evaluate", lambda results: [{"target": "t", "value": "v", "met": True}])
+    monkeypatch.setattr(bench, "report", lambda results, previous: f"report of {results['generated_at']}\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert bench.main(["--out", str(out), "--lighthouse-only"]) == 1  # nothing to refresh yet
+    assert "run `make bench` first" in capsys.readouterr().err
+    (out / "results.json").write_text('{"generated_at": "then",\n "build_seconds": {"10": 4.2},\n}', "utf-8")
+    assert bench.main(["--out", str(out), "--lighthouse-only"]) == 1  # bad JSON: file and line, no traceback
+    assert f"{out / 'results.json'}:3: not JSON" in capsys.readouterr().err
+    (out / "results.json").write_text('{"generated_at": "then", "build_seconds": {"10": 4.2}}', "utf-8")
+    assert bench.main(["--out", str(out), "--lighthouse-only"]) == 0
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert results["build_seconds"] == {"10": 4.2}
+    assert results["lighthouse_side_by_side"] == {"/": {"ours": 0.99, "skeleton": 1.0}}
+    assert results["targets"] == [{"target": "t", "value": "v", "met": True}]
+    assert (out / "README.md").read_text("utf-8") == "report of then\n"

@@ -116,6 +116,29 @@ def test_form_has_a_fieldset_with_legend_and_labelled_inputs_per_question(lang: 
 
 
 @pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_compare_controls_are_written_into_the_page_and_left_out_of_search(lang: str) -> None:
+    from bs4 import BeautifulSoup
+
+    block = chooser.compare_block(CHOOSE_DATA, DATA, lang, "compare.js", "sections.js")
+    assert "\n\n" not in block  # one raw HTML block: a blank line would end it
+    tools = BeautifulSoup(block, "html.parser").find(id="compare-tools")
+    assert tools is not None and tools.has_attr("data-search-exclude") and not tools.has_attr("hidden")
+    selects = {s["data-filter"]: s for s in tools.find_all("select")}
+    assert list(selects) == ["dimension", "capital", "logistics", "revenue", "categories"]
+    used = {m["dimension"] for m in DATA.models}
+    assert [o["value"] for o in selects["dimension"].find_all("option")] == [
+        "",
+        *(k for k in DATA.labels["dimension"] if k in used),
+    ]
+    assert selects["capital"].find_parent("label").get_text().startswith(DATA.labels["ui"]["capital"][lang])
+    boxes = tools.select(".compare-pick input[type=checkbox]")
+    assert [b["value"] for b in boxes] == DATA.model_ids
+    assert [b.find_parent("label").get_text().strip() for b in boxes] == [m["name"][lang] for m in DATA.models]
+    count = tools.select_one(".compare-count").get_text()
+    assert count == f"{CHOOSE_DATA['ui']['shown'][lang]} {len(DATA.models)} / {len(DATA.models)}"
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
 def test_decision_table_lists_every_option_with_its_models(lang: str) -> None:
     table = chooser.decision_table(CHOOSE_DATA, DATA, lang)
     for question in CHOOSE_DATA["questions"]:

@@ -153,3 +153,16 @@ def test_choose_chapter_has_the_decision_table_instead_of_the_form(pdfs: dict[st
     assert choose["ui"]["needs-js"][lang][:12] not in text  # the form's note is not on paper
     html = pdf.build_html(pdfs[lang].parents[1], kb.ROOT, lang, "test", "2026-01-01")
     assert "decision-table" in html and 'type="radio"' not in html
+
+
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_compare_chapter_has_the_matrix_without_its_controls(pdfs: dict[str, Path], lang: str) -> None:
+    import chooser
+
+    choose = chooser.load()
+    assert choose is not None
+    text = " ".join(text_of(pdfs[lang]).split())
+    for word in ("pick", "filter"):  # the fieldsets' legends: the controls need a screen
+        assert " ".join(choose["ui"][word][lang].split()) not in text, word
+    html = pdf.build_html(pdfs[lang].parents[1], kb.ROOT, lang, "test", "2026-01-01")
+    assert 'class="matrix"' in html and "compare-tools" not in html and "<select" not in html

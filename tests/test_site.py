@@ -223,3 +223,44 @@ def test_page_scripts_load_only_on_their_own_page(built_site: Path, lang: str) -
         sources = {Path(str(script["src"])).name for script in html.find_all("script", src=True)}
         for owner, script in PAGE_SCRIPTS.items():
             assert (script in sources) is (rel == owner), f"{lang}/{rel}: {script}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", kb.LANGUAGES)
+def test_phone_nav_drawer_is_skipped_until_opened(built_site: Path, lang: str) -> None:
+    from browser import chromium, serve
+
+    prefix = "" if lang == kb.DEFAULT_LANGUAGE else f"{lang}/"
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.goto(f"{base}{prefix}models/b2b/", wait_until="networkidle")
+        link = page.locator(".md-sidebar--primary a.md-nav__link[href$='c2c/']").first
+        assert not link.evaluate("a => a.checkVisibility()")
+        link.evaluate("a => a.focus()")
+        assert not link.evaluate("a => a === document.activeElement"), "a closed drawer's link takes focus"
+        page.locator("label.md-header__button[for=__drawer]").click()
+        link.wait_for(state="visible")
+        link.click()
+        page.wait_for_url(f"{base}{prefix}models/c2c/")
+
+        page.set_viewport_size({"width": 1280, "height": 900})  # the sidebar is not a drawer here
+        assert page.locator(".md-sidebar--primary a.md-nav__link[href$='b2b/']").first.is_visible()
+
+
+@pytest.mark.browser
+def test_tables_off_the_screen_are_drawn_when_reached_and_printed_whole(built_site: Path) -> None:
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.goto(base + "en/compare/", wait_until="networkidle")
+        table = page.locator("article table").last
+        drawn = "t => t.tBodies[0].rows[0].checkVisibility({contentVisibilityAuto: true})"
+        assert not table.evaluate(drawn), "a table far below the screen is drawn on load"
+        table.scroll_into_view_if_needed()
+        page.wait_for_function(f"() => ({drawn})(Array.from(document.querySelectorAll('article table')).pop())")
+        assert table.evaluate("t => t.tBodies[0].rows[0].getBoundingClientRect().height") > 0
+        page.emulate_media(media="print")
+        page.evaluate("window.scrollTo(0, 0)")
+        for table in page.query_selector_all("article table"):
+            assert table.evaluate("t => getComputedStyle(t).contentVisibility") == "visible"

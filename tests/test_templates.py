@@ -120,3 +120,37 @@ def test_colour_scheme_follows_the_system_until_the_reader_chooses(built_site: P
         page.locator("form[data-kb-palette] label:not([hidden])").click()
         assert _body_scheme(page) == "default"
         context.close()
+
+
+# Each class change on <html> made once the body exists: a change Material's script would make
+# there restyles the whole page a second time (overrides/main.html).
+RECORD_HTML_CLASS_CHANGES = """
+window.__htmlClassChanges = []
+new MutationObserver(function (records) {
+  records.forEach(function (record) {
+    if (record.target !== document.documentElement) return
+    var now = record.target.getAttribute(record.attributeName)
+    if (record.oldValue !== now) window.__htmlClassChanges.push({
+      attribute: record.attributeName, before: record.oldValue, after: now, inBody: !!document.body
+    })
+  })
+}).observe(document, { attributes: true, attributeOldValue: true, subtree: true })
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "en/models/live-streaming/", "compare/"])
+def test_material_finds_its_html_classes_set_in_the_head(built_site: Path, path: str) -> None:
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.add_init_script(RECORD_HTML_CLASS_CHANGES)
+        page.goto(base + path, wait_until="networkidle")
+        changes = page.evaluate("window.__htmlClassChanges")
+        assert changes, "the recorder saw nothing"
+        assert [c for c in changes if c["inBody"]] == [], changes
+        classes = page.evaluate("document.documentElement.className").split()
+        assert "js" in classes and "js-focus-visible" in classes and "no-js" not in classes
+        page.keyboard.press("Tab")  # Material's focus-visible polyfill still marks keyboard focus
+        assert "focus-visible" in page.evaluate("document.activeElement.className").split()

@@ -1,6 +1,6 @@
 /* The comparison matrix on the compare page, made interactive: filter the rows, sort by a
    column, and put two or three models side by side. The matrix stays the plain table the
-   build renders (scripts/render.py); the data for the controls comes from the build too
+   build renders (scripts/render.py); the controls and their data come from the build too
    (scripts/chooser.py), and the side-by-side sections, taken from the model pages as built,
    load only when the reader asks for them. No framework; works from file://. */
 (function () {
@@ -35,20 +35,13 @@
     return element;
   }
 
-  /* Filters */
+  /* Filters: the build writes the controls into the page (scripts/chooser.py); this wires them. */
   var selects = {};
-  var status = el("p", { role: "status", class: "compare-count" });
-  var filters = el("fieldset", { class: "compare-filters" }, [el("legend", {}, [ui.filter])]);
-  Object.keys(data.filters).forEach(function (name) {
-    var spec = data.filters[name];
-    var select = el("select", { "data-filter": name }, [el("option", { value: "" }, [ui.all])].concat(
-      spec.options.map(function (option) { return el("option", { value: option[0] }, [option[1]]); })
-    ));
-    selects[name] = select;
+  var status = tools.querySelector(".compare-count");
+  Array.prototype.forEach.call(tools.querySelectorAll("select[data-filter]"), function (select) {
+    selects[select.getAttribute("data-filter")] = select;
     select.addEventListener("change", applyFilters);
-    filters.appendChild(el("label", {}, [spec.label + " ", select]));
   });
-  filters.appendChild(status);
 
   function matches(row) {
     return Object.keys(selects).every(function (name) {
@@ -68,9 +61,7 @@
     status.textContent = ui.shown + " " + shown + " / " + data.rows.length;
   }
 
-  /* Sorting by column: buttons in the headers, aria-sort on the sorted one. Added in a task
-     of their own after the controls are shown: rewriting the header cells lays the table out
-     again, and one long task on load is what a reader on a slow phone feels as a stall. */
+  /* Sorting by column: buttons in the headers, aria-sort on the sorted one. */
   var levelColumns = {};
   function addSortButtons() { headers.forEach(function (th, column) {
     var text = th.textContent.trim();
@@ -102,16 +93,12 @@
   }
 
   /* Side by side */
-  var hint = el("p", { role: "status", class: "compare-hint" });
-  var side = el("div", { class: "compare-side", "aria-live": "polite" });
-  var pick = el("fieldset", { class: "compare-pick" }, [el("legend", {}, [ui.pick])]);
-  var boxes = data.rows.map(function (row) {
-    var box = el("input", { type: "checkbox", value: row.id });
+  var hint = tools.querySelector(".compare-hint");
+  var side = tools.querySelector(".compare-side");
+  var boxes = Array.prototype.slice.call(tools.querySelectorAll(".compare-pick input[type=checkbox]"));
+  boxes.forEach(function (box) {
     box.addEventListener("change", function () { picked(box); });
-    pick.appendChild(el("label", {}, [box, " " + row.name]));
-    return box;
   });
-  pick.appendChild(hint);
 
   function chosen() {
     return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
@@ -168,12 +155,10 @@
     });
   }
 
-  setTimeout(function () {
-    tools.appendChild(filters);
-    tools.appendChild(pick);
-    tools.appendChild(side);
-    tools.hidden = false;
-    applyFilters();
-    setTimeout(addSortButtons, 0);
-  }, 0);
+  /* A reader coming back to the page may find the browser's remembered choices in the
+     controls: apply them. The sort buttons come a task later: rewriting the header cells lays
+     the table out again, and one long task on load is what a reader on a slow phone feels. */
+  if (Object.keys(selects).some(function (name) { return selects[name].value; })) applyFilters();
+  if (chosen().length > 1) showSideBySide();
+  setTimeout(addSortButtons, 0);
 })();
