@@ -241,10 +241,13 @@ def compare_block(choose: dict[str, Any], data: kb.Data, lang: str, script: str,
         "sectionsScript": sections,
         "ui": {key: words[lang] for key, words in choose["ui"].items()},
     }
+    # The options live in the page's selects; compare.js needs only the labels, to find the
+    # level columns it sorts low-medium-high.
+    labels_only = {name: {"label": spec["label"]} for name, spec in value["filters"].items()}
     return (
         compare_tools(value)
         + "\n"
-        + _json_script("compare-data", value)
+        + _json_script("compare-data", value | {"filters": labels_only})
         + f'\n<script src="{_e(script)}" defer></script>\n'
     )
 

@@ -3,6 +3,7 @@ rendering on the real data."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,11 @@ def test_compare_controls_are_written_into_the_page_and_left_out_of_search(lang:
     assert [b.find_parent("label").get_text().strip() for b in boxes] == [m["name"][lang] for m in DATA.models]
     count = tools.select_one(".compare-count").get_text()
     assert count == f"{CHOOSE_DATA['ui']['shown'][lang]} {len(DATA.models)} / {len(DATA.models)}"
+    script = BeautifulSoup(block, "html.parser").find(id="compare-data")
+    assert script is not None
+    filters = json.loads(script.string)["filters"]  # the options are in the selects, once
+    assert filters["capital"] == {"label": DATA.labels["ui"]["capital"][lang]}
+    assert all(list(spec) == ["label"] for spec in filters.values())
 
 
 @pytest.mark.parametrize("lang", kb.LANGUAGES)
