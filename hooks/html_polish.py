@@ -8,12 +8,23 @@
 - The abbr extension wraps every occurrence of GMV, SKU and the like in <abbr title>. A
   reader needs the explanation once per H2 section, so later occurrences in the same section
   become plain text: less HTML, and screen readers do not repeat the expansion.
+- Chinese text on an English page, and each language's name in the language switcher, carry
+  their `lang` (scripts/lang_parts.py says why).
+- A 404 page's language switcher pointed at the last page its language's build wrote
+  (mkdocs-static-i18n keeps the page's links in the theme's config); it points at each
+  language's home page.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import lang_parts
 
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -21,6 +32,9 @@ _SEARCH_LABEL = {"zh": "搜索", "en": "Search"}
 # Python-Markdown's abbr extension writes exactly this form; the text is never nested markup.
 _ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 _SECTION_START = re.compile(r"(?=<h2[\s>])")
+# Material's language switcher names each language in that language.
+_SWITCHER_LINK = re.compile(r'hreflang="([^"]+)" class="md-select__link"')
+_SWITCHER_HREF = re.compile(r'<a href="[^"]*" (hreflang="([^"]+)" class="md-select__link")')
 
 
 def first_abbreviations_only(html: str) -> str:
@@ -40,7 +54,8 @@ def first_abbreviations_only(html: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return first_abbreviations_only(html)
+    html = first_abbreviations_only(html)
+    return html if config.theme["language"] == "zh" else lang_parts.mark_chinese(html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -48,4 +63,21 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     head = _HEAD_ALTERNATE.sub("", head)
     label = _SEARCH_LABEL.get(config.theme["language"], "Search")
     body = body.replace(_SEARCH_DIALOG, _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"'))
-    return head + separator + body
+    return head + separator + _name_languages(body)
+
+
+def _name_languages(html: str) -> str:
+    return _SWITCHER_LINK.sub(r'hreflang="\1" lang="\1" class="md-select__link"', html)
+
+
+def home_links(html: str, homes: dict[str, str]) -> str:
+    """The language switcher's links pointed at each language's home page (`homes` by locale)."""
+    return _SWITCHER_HREF.sub(lambda link: f'<a href="{homes.get(link[2], "/")}" {link[1]}', html)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    if template_name != "404.html":
+        return output
+    i18n = config.plugins.get("i18n")
+    homes = {language.locale: language.link for language in i18n.config.languages} if i18n else {}
+    return _name_languages(home_links(output, homes) if homes else output)

@@ -17,6 +17,7 @@ import logging
 import re
 from typing import Any
 
+from html_scan import COMMENT_OR_TAG, RAW_TEXT_END
 from kb import CITATION_MARKER, DEFAULT_LANGUAGE, LANGUAGES, Data, KnowledgeBase, Page, marker_ids
 
 REFERENCES_ANCHOR = "references"
@@ -61,16 +62,8 @@ def _superscripts(ids: list[str], numbers: dict[str, int], where: str) -> str:
     return "".join(parts)
 
 
-# One pass over the HTML: comments, tags (attribute values may hold ">") and markers. The
-# regex engine does the scanning; an HTMLParser subclass did the same at ten times the cost
-# (bench/README.md). Script and style bodies are skipped whole, as a browser reads them.
-_SCAN = re.compile(
-    r"<!--.*?-->"
-    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
-    rf"|(?P<marker>{CITATION_MARKER.pattern})",
-    re.S,
-)
-_RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
+# One pass over the HTML: comments, tags and markers (scripts/html_scan.py).
+_SCAN = re.compile(rf"{COMMENT_OR_TAG}|(?P<marker>{CITATION_MARKER.pattern})", re.S)
 
 
 def link_markers(content: str, numbers: dict[str, int], known: set[str], where: str) -> str:
@@ -88,8 +81,8 @@ def link_markers(content: str, numbers: dict[str, int], known: set[str], where: 
             if not literal:
                 parts += [content[done : match.start()], _replacement(marker, numbers, known, where)]
                 done = position
-        elif tag in _RAW_TEXT_END and not match.group("close"):
-            closing = _RAW_TEXT_END[tag].search(content, position)
+        elif tag in RAW_TEXT_END and not match.group("close"):
+            closing = RAW_TEXT_END[tag].search(content, position)
             position = len(content) if closing is None else closing.start()
         elif tag in _LITERAL:
             literal = max(0, literal - 1) if match.group("close") else literal + 1
@@ -111,8 +104,15 @@ def _escape(value: str) -> str:
 
 def _title(source: dict[str, Any], lang: str) -> str:
     title = _escape(source["title"])
+    # A title in another language says which (screen readers switch voice, browsers pick fonts).
+    marked = "" if source["lang"] == lang else f' lang="{_escape(source["lang"])}"'
     # A Chinese title in Chinese text takes book-title marks; English text italicises titles.
-    shown = f"<cite>{title}</cite>" if lang != "zh" else f"《{title}》" if source["lang"] == "zh" else title
+    if lang != "zh":
+        shown = f"<cite{marked}>{title}</cite>"
+    elif source["lang"] == "zh":
+        shown = f"《{title}》"
+    else:
+        shown = f"<span{marked}>{title}</span>"
     translated = source.get("translated", {}).get(lang)
     if source["lang"] != lang and translated:
         shown += f"（{_escape(translated)}）" if lang == "zh" else f" ({_escape(translated)})"

@@ -96,7 +96,7 @@ def test_html_without_markers_is_returned_unchanged() -> None:
         (
             "en",
             '<li id="ref-example-ecommerce-law" value="1">Standing Committee of the National People&#x27;s Congress, '
-            "<cite>中华人民共和国电子商务法</cite> (E-Commerce Law of the People&#x27;s Republic of China). "
+            '<cite lang="zh">中华人民共和国电子商务法</cite> (E-Commerce Law of the People&#x27;s Republic of China). '
             "Law or regulation, adopted 2018-08-31, in force 2019-01-01; checked 2026-11-28.</li>",
         ),
     ],
@@ -111,14 +111,15 @@ def test_a_source_in_another_language_shows_its_translated_title_and_url() -> No
     data = fixture_data()
     numbers = {"example-1688-launch": 2, "example-jd-report": 1}
     zh = citations.references_list(data, "zh", ["example-1688-launch", "example-jd-report"], numbers)
-    # Ordered by number, whatever the order asked for; the English title with its Chinese translation.
+    # Ordered by number, whatever the order asked for; the English title, marked as English, with
+    # its Chinese translation.
     assert zh.index("ref-example-jd-report") < zh.index("ref-example-1688-launch")
     assert (
-        '<li id="ref-example-1688-launch" value="2">示例新闻：Alibaba opens 1688.com（阿里巴巴上线 1688）。新闻报道，2010-03，'
+        '<li id="ref-example-1688-launch" value="2">示例新闻：<span lang="en">Alibaba opens 1688.com</span>（阿里巴巴上线 1688）。新闻报道，2010-03，'
         '<a href="https://example.com/1688">https://example.com/1688</a>；核对于 2026-11-28。</li>'
     ) in zh
     en = citations.references_list(data, "en", ["example-jd-report"], numbers)
-    assert "<cite>京东年度报告</cite> (JD.com annual report). Company filing, 2025; checked 2026-11-28." in en
+    assert '<cite lang="zh">京东年度报告</cite> (JD.com annual report). Company filing, 2025; checked 2026-11-28.' in en
 
 
 def test_nothing_cited_gives_no_list() -> None:

@@ -37,3 +37,30 @@ def test_built_pages_repeat_no_tooltip_within_a_section(built_site: Path) -> Non
             tooltips = re.findall(r"<abbr title=\"[^\"]*\">([^<]*)</abbr>", section)
             assert len(tooltips) == len(set(tooltips)), (page, tooltips)
         assert "<abbr" in article
+
+
+def test_the_language_switcher_names_each_language_in_that_language(built_site: Path) -> None:
+    for page in ("index.html", "en/models/b2b/index.html", "404.html", "en/404.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert re.search(r'hreflang="zh" lang="zh" class="md-select__link">\s*简体中文', html), page
+        assert re.search(r'hreflang="en" lang="en" class="md-select__link">\s*English', html), page
+
+
+def test_a_404_page_switches_to_the_other_language_home_page(built_site: Path) -> None:
+    # Without the fix, the English 404 page's switcher pointed at the last model page built.
+    for page in ("404.html", "en/404.html"):
+        links = re.findall(r'<a href="([^"]*)" hreflang="(zh|en)"', (built_site / page).read_text(encoding="utf-8"))
+        assert links == [("/", "zh"), ("/en/", "en")], page
+
+
+def test_home_links_replace_only_the_switcher_targets() -> None:
+    html = (
+        '<a href="/models/vertical/" hreflang="zh" class="md-select__link">简体中文</a>'
+        '<a href="/en/models/vertical/" hreflang="en" class="md-select__link">English</a>'
+        '<a href="/models/vertical/" hreflang="zh">other</a>'
+    )
+    assert html_polish.home_links(html, {"zh": "/", "en": "/en/"}) == (
+        '<a href="/" hreflang="zh" class="md-select__link">简体中文</a>'
+        '<a href="/en/" hreflang="en" class="md-select__link">English</a>'
+        '<a href="/models/vertical/" hreflang="zh">other</a>'
+    )

@@ -264,3 +264,52 @@ def test_tables_off_the_screen_are_drawn_when_reached_and_printed_whole(built_si
         page.evaluate("window.scrollTo(0, 0)")
         for printed in page.query_selector_all("article table"):
             assert printed.evaluate("t => getComputedStyle(t).contentVisibility") == "visible"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["models/live-streaming/", "en/models/live-streaming/"])
+def test_references_are_drawn_when_a_citation_is_followed_and_printed_whole(built_site: Path, path: str) -> None:
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.goto(base + path, wait_until="networkidle")
+        drawn = "li => li.checkVisibility({contentVisibilityAuto: true})"
+        entries = page.locator("article ol.references > li")
+        assert entries.count() > 5
+        assert not entries.first.evaluate(drawn), "the References list is drawn on load"
+        citation = page.locator("article sup.cite a").last
+        target = citation.get_attribute("href")
+        assert target and target.startswith("#ref-")
+        citation.click()
+        entry = page.locator(f"article li[id='{target[1:]}']")
+        page.wait_for_function(f"() => ({drawn})(document.getElementById({target[1:]!r}))")
+        top, bottom = entry.evaluate("li => [li.getBoundingClientRect().top, li.getBoundingClientRect().bottom]")
+        assert 0 <= top < 844 and bottom > top, "the cited entry is not on the screen"
+        page.emulate_media(media="print")
+        assert entries.first.evaluate("li => getComputedStyle(li.parentElement).contentVisibility") == "visible"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["models/live-streaming/", "en/models/live-streaming/"])
+def test_chinese_text_is_set_in_a_simplified_chinese_font(built_site: Path, path: str) -> None:
+    # Before extra.css named the fonts, Chinese on English pages came out in Noto Sans CJK JP:
+    # the system's fallback for a Han character in English text, with Japanese glyph forms.
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(base + path, wait_until="networkidle")
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        selector = "article p span[lang=zh]" if path.startswith("en/") else "article p"
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+        assert nodes, selector
+        used: dict[str, int] = {}
+        for node in nodes[:20]:
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                used[font["familyName"]] = used.get(font["familyName"], 0) + font["glyphCount"]
+        chinese = {family for family in used if "CJK" in family}
+        assert chinese == {"Noto Sans CJK SC"}, used
