@@ -1,11 +1,11 @@
 """Language of parts: Chinese text on an English page carries `lang="zh"`.
 
 An English page quotes Chinese: terms such as 店播, platform and law names, the titles of
-Chinese sources. Marked as Chinese, a screen reader reads them with a Chinese voice instead of
-spelling them out in English (WCAG 2.2, 3.1.2 Language of Parts), and the browser sets them in
-the Simplified Chinese fonts that `extra.css` lists for `[lang|=zh]`. Unmarked, the browser
-asked the system for a fallback font character by character, which can pick a Japanese font
-and which slowed the layout of every English page that quotes Chinese (bench/README.md).
+Chinese sources. Marked as Chinese, a screen reader reads them with a Chinese voice rather than
+an English one (WCAG 2.2, 3.1.2 Language of Parts), and the browser sets them in the Simplified
+Chinese fonts that `extra.css` lists for `[lang|=zh]`. Unmarked, the browser asked the system
+for a fallback font character by character and got a Japanese one here, which also made the
+English live-streaming page's layout a sixth slower (bench/README.md).
 
 The hook runs this on the page's rendered HTML. Only text between tags changes: tags,
 attributes and comments are copied as they are, and so is everything inside an element that
