@@ -54,8 +54,7 @@ def first_abbreviations_only(html: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    html = first_abbreviations_only(html)
-    return html if config.theme["language"] == "zh" else lang_parts.mark_chinese(html)
+    return first_abbreviations_only(html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -63,7 +62,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     head = _HEAD_ALTERNATE.sub("", head)
     label = _SEARCH_LABEL.get(config.theme["language"], "Search")
     body = body.replace(_SEARCH_DIALOG, _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"'))
-    return head + separator + _name_languages(body)
+    body = _name_languages(body)
+    # The whole body, not only the article: a heading's Chinese also shows in the table of
+    # contents, and a page title's in the nav.
+    if config.theme["language"] != "zh":
+        body = lang_parts.mark_chinese(body)
+    return head + separator + body
 
 
 def _name_languages(html: str) -> str:

@@ -7,7 +7,7 @@ Chinese fonts that `extra.css` lists for `[lang|=zh]`. Unmarked, the browser ask
 for a fallback font character by character and got a Japanese one here, which also made the
 English live-streaming page's layout a sixth slower (bench/README.md).
 
-The hook runs this on the page's rendered HTML. Only text between tags changes: tags,
+The hook runs this on the body of each English page as built. Only text between tags changes: tags,
 attributes and comments are copied as they are, and so is everything inside an element that
 already has a `lang`, inside code, and inside elements whose content cannot hold a <span>.
 """

@@ -64,3 +64,29 @@ def test_home_links_replace_only_the_switcher_targets() -> None:
         '<a href="/en/" hreflang="en" class="md-select__link">English</a>'
         '<a href="/models/vertical/" hreflang="zh">other</a>'
     )
+
+
+class _Config:
+    def __init__(self, language: str) -> None:
+        self.theme = {"language": language}
+
+
+PAGE = (
+    '<html lang="{lang}"><head><title>Douyin (抖音)</title></head><body>'
+    '<nav class="md-nav"><a href="#douyin">Douyin (抖音)</a></nav>'
+    '<a href="./" hreflang="zh" class="md-select__link">简体中文</a>'
+    '<article><h2 id="douyin">Douyin (抖音)</h2><p>抖音 is ByteDance\'s app.</p></article></body></html>'
+)
+
+
+def test_an_english_page_marks_chinese_in_its_nav_and_table_of_contents_too() -> None:
+    page = html_polish.on_post_page(PAGE.format(lang="en"), None, _Config("en"))
+    head, body = page.split("</head>")
+    assert "<title>Douyin (抖音)</title>" in head  # the title element holds text only
+    assert body.count('<span lang="zh">抖音</span>') == 3  # nav, heading, paragraph
+    assert '<a href="./" hreflang="zh" lang="zh" class="md-select__link">简体中文</a>' in body
+
+
+def test_a_chinese_page_gets_no_language_marks_in_its_text() -> None:
+    page = html_polish.on_post_page(PAGE.format(lang="zh"), None, _Config("zh"))
+    assert '<span lang="zh">' not in page
