@@ -54,7 +54,10 @@ def first_abbreviations_only(html: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return first_abbreviations_only(html)
+    html = first_abbreviations_only(html)
+    # Marked here too, so the side-by-side sections render_data.py keeps from each built model
+    # page for the compare page carry the marks; on_post_page leaves marked text alone.
+    return html if config.theme["language"] == "zh" else lang_parts.mark_chinese(html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,15 +80,23 @@ def test_text_only_keeps_its_text() -> None:
     assert '&amp; <span lang="zh">客单价</span> &lt;1&gt;' in marked
 
 
+def _unmarked_chinese(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        text.strip()[:40]
+        for text in soup.find_all(string=lang_parts._RUN)
+        if not any(parent.get("lang", "").startswith("zh") for parent in text.parents)
+        and not any(parent.name in {"code", "script", "style", "title"} for parent in text.parents)
+    ]
+
+
 def test_built_english_pages_mark_every_chinese_text_outside_code(built_site: Path) -> None:
     pages = sorted((built_site / "en").rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for text in soup.find_all(string=lang_parts._RUN):
-            marked = [parent for parent in text.parents if parent.get("lang", "").startswith("zh")]
-            literal = [parent for parent in text.parents if parent.name in {"code", "script", "style", "title"}]
-            assert marked or literal, f"{page.relative_to(built_site)}: unmarked Chinese {text.strip()[:40]!r}"
+        html = page.read_text(encoding="utf-8")
+        assert not _unmarked_chinese(html), f"{page.relative_to(built_site)}: {_unmarked_chinese(html)}"
+        soup = BeautifulSoup(html, "html.parser")
         # Labels and tooltips are read out in the page's language (the colour toggles' were not).
         for element in soup.find_all(True):
             for name, value in element.attrs.items():
@@ -104,3 +113,14 @@ def test_built_english_pages_mark_every_chinese_text_outside_code(built_site: Pa
 def test_built_chinese_pages_are_not_changed(built_site: Path) -> None:
     page = (built_site / "models" / "live-streaming" / "index.html").read_text(encoding="utf-8")
     assert '<span lang="zh">' not in page
+
+
+def test_the_side_by_side_sections_for_the_english_compare_page_are_marked(built_site: Path) -> None:
+    script = (built_site / "assets" / "javascripts" / "compare-sections.en.js").read_text(encoding="utf-8")
+    sections = json.loads(script.removeprefix("window.compareSections=").rstrip().removesuffix(";"))
+    chinese = 0
+    for model, parts in sections.items():
+        for anchor, html in parts.items():
+            assert not _unmarked_chinese(html), (model, anchor, _unmarked_chinese(html))
+            chinese += html.count('<span lang="zh">')
+    assert chinese > 0  # the English sections do quote Chinese
