@@ -192,3 +192,50 @@ def test_query_finds_the_page_in_the_readers_language(browser_page, lang: str, p
         assert path.startswith("/" + prefix) and not (lang == "zh" and path.startswith("/en/")), path
     top = list(dict.fromkeys(paths))[:3]
     assert "/" + prefix + expected in top, f"{query!r}: {top}"
+
+
+INDEX_REQUEST = re.compile(r"/search/search_index\.json$")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["models/live-streaming/", "en/compare/"])
+def test_search_index_is_requested_after_the_page_has_loaded(built_site: Path, path: str) -> None:
+    """overrides/main.html holds Material's request for the index until the load event and a frame."""
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(base + path)
+        timing = page.wait_for_function(  # the entry appears once the index has arrived
+            """() => {
+              const index = performance.getEntriesByType('resource').find(r => r.name.endsWith('/search_index.json'))
+              return index && {requested: index.startTime, loaded: performance.getEntriesByType('navigation')[0].loadEventEnd}
+            }"""
+        ).json_value()
+        assert timing["loaded"] > 0 and timing["requested"] >= timing["loaded"], timing
+        lang = "en" if path.startswith("en/") else "zh"
+        assert urlsplit(search(page, "B2B")[0]).path.startswith("/en/" if lang == "en" else "/models/")
+
+
+@pytest.mark.browser
+def test_going_to_the_search_box_requests_the_index_before_the_page_has_loaded(built_site: Path) -> None:
+    """A reader who searches while an image is still loading does not wait for the load event."""
+    held = []
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        # A slow image: the page's own figures load lazily, so they do not hold the load event.
+        page.route("**/slow-image.png", lambda route: held.append(route))
+        page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () =>"
+            " document.body.append(Object.assign(new Image(), {src: '/slow-image.png'})))"
+        )
+        page.goto(base + "models/live-streaming/", wait_until="domcontentloaded")
+        page.wait_for_function("() => document.querySelector('.md-search')")
+        requested = []
+        page.on("request", lambda request: INDEX_REQUEST.search(request.url) and requested.append(request.url))
+        page.wait_for_timeout(300)
+        assert not requested, "the index was requested before the page had loaded and before the search was used"
+        assert held, "no image held the load event"
+        results = search(page, "直播")
+        assert page.evaluate("document.readyState") != "complete"
+        assert requested and "/models/live-streaming/" in {urlsplit(href).path for href in results}
+        for route in held:
+            route.continue_()
