@@ -171,9 +171,16 @@ def test_search_worker_is_patched(built_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser_page(built_site: Path):
+def site_browser(built_site: Path):
+    """One Playwright per module: a second sync Playwright cannot start while one runs."""
     with serve(built_site) as base, chromium() as browser:
-        yield base, browser.new_page()  # type: ignore[attr-defined]
+        yield base, browser
+
+
+@pytest.fixture(scope="module")
+def browser_page(site_browser):
+    base, browser = site_browser
+    return base, browser.new_page()
 
 
 @pytest.mark.browser
@@ -199,10 +206,11 @@ INDEX_REQUEST = re.compile(r"/search/search_index\.json$")
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["models/live-streaming/", "en/compare/"])
-def test_search_index_is_requested_after_the_page_has_loaded(built_site: Path, path: str) -> None:
+def test_search_index_is_requested_after_the_page_has_loaded(site_browser, path: str) -> None:
     """overrides/main.html holds Material's request for the index until the load event and a frame."""
-    with serve(built_site) as base, chromium() as browser:
-        page = browser.new_page()  # type: ignore[attr-defined]
+    base, browser = site_browser
+    with browser.new_context() as context:
+        page = context.new_page()
         page.goto(base + path)
         timing = page.wait_for_function(  # the entry appears once the index has arrived
             """() => {
@@ -216,21 +224,22 @@ def test_search_index_is_requested_after_the_page_has_loaded(built_site: Path, p
 
 
 @pytest.mark.browser
-def test_going_to_the_search_box_requests_the_index_before_the_page_has_loaded(built_site: Path) -> None:
+def test_going_to_the_search_box_requests_the_index_before_the_page_has_loaded(site_browser) -> None:
     """A reader who searches while an image is still loading does not wait for the load event."""
     held = []
-    with serve(built_site) as base, chromium() as browser:
-        page = browser.new_page()  # type: ignore[attr-defined]
+    base, browser = site_browser
+    with browser.new_context() as context:
+        page = context.new_page()
         # A slow image: the page's own figures load lazily, so they do not hold the load event.
         page.route("**/slow-image.png", lambda route: held.append(route))
         page.add_init_script(
             "document.addEventListener('DOMContentLoaded', () =>"
             " document.body.append(Object.assign(new Image(), {src: '/slow-image.png'})))"
         )
-        page.goto(base + "models/live-streaming/", wait_until="domcontentloaded")
-        page.wait_for_function("() => document.querySelector('.md-search')")
         requested = []
         page.on("request", lambda request: INDEX_REQUEST.search(request.url) and requested.append(request.url))
+        page.goto(base + "models/live-streaming/", wait_until="domcontentloaded")
+        page.wait_for_function("() => document.querySelector('.md-search')")
         page.wait_for_timeout(300)
         assert not requested, "the index was requested before the page had loaded and before the search was used"
         assert held, "no image held the load event"
