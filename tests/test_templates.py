@@ -154,3 +154,49 @@ def test_material_finds_its_html_classes_set_in_the_head(built_site: Path, path:
         assert "js" in classes and "js-focus-visible" in classes and "no-js" not in classes
         page.keyboard.press("Tab")  # Material's focus-visible polyfill still marks keyboard focus
         assert "focus-visible" in page.evaluate("document.activeElement.className").split()
+
+
+# For each copy of the table of contents (in the nav, "primary", and in the right-hand sidebar,
+# "secondary"): whether Material mounts it, and how many of its links it marks as the reader's place.
+TABLES_OF_CONTENTS = """
+() => Object.fromEntries(["primary", "secondary"].map(side => {
+  const toc = document.querySelector(`.md-sidebar--${side} .md-nav--secondary`)
+  return [side, {
+    mounted: toc.querySelector("[data-md-component=toc]") !== null,
+    active: toc.querySelectorAll(".md-nav__link--active").length,
+  }]
+}))
+"""
+PLACE_MARKED_IN = (
+    "side => document.querySelector(`.md-sidebar--${side} .md-nav--secondary .md-nav__link--active`) !== null"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("first", "then"), [(390, 1280), (1280, 390)])
+def test_only_the_table_of_contents_on_the_screen_follows_the_reader(built_site: Path, first: int, then: int) -> None:
+    """overrides/main.html leaves Material only the copy on the screen, and hands over when the
+    window crosses Material's 1220px breakpoint."""
+    from browser import chromium, search, serve
+
+    shown, hidden = ("secondary", "primary") if first >= 1220 else ("primary", "secondary")
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": first, "height": 800})  # type: ignore[attr-defined]
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "models/live-streaming/")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight / 3)")
+        page.wait_for_function(PLACE_MARKED_IN, arg=shown, timeout=5000)
+        state = page.evaluate(TABLES_OF_CONTENTS)
+        assert state[shown] == {"mounted": True, "active": 1}
+        assert state[hidden] == {"mounted": False, "active": 0}
+        page.set_viewport_size({"width": then, "height": 800})
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight * 2 / 3)")
+        page.wait_for_function(PLACE_MARKED_IN, arg=hidden, timeout=5000)
+        state = page.evaluate(TABLES_OF_CONTENTS)
+        assert state[hidden] == {"mounted": True, "active": 1}
+        assert not state[shown]["mounted"]
+        # Material's other components were mounted again with them and still answer.
+        assert any("models/live-streaming/" in link for link in search(page, "直播电商"))
+        assert errors == []
+        page.close()
