@@ -53,10 +53,16 @@ def search(page: object, query: str) -> list[str]:
     )
     box.fill(query)
     box.press("End")  # Material's search listens for key events
+    # On a busy machine the worker's answer to the empty query the search opened with can come
+    # after the marks above; it is the placeholder text ("type to start searching"), which no
+    # answer to a real query is.
     page.wait_for_function(  # type: ignore[attr-defined]
-        "q => document.querySelector('.md-search-result__meta').textContent.length > 0"
+        "q => { const meta = document.querySelector('.md-search-result__meta').textContent;"
+        " const placeholder = JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder'];"
+        " return meta.length > 0 && meta !== placeholder"
         " && document.querySelector('input.md-search__input').value === q"
-        " && !document.querySelector('.md-search-result__item[data-stale]')",
+        " && !document.querySelector('.md-search-result__item[data-stale]') }",
         arg=query,
     )
     return page.eval_on_selector_all(  # type: ignore[attr-defined]
