@@ -53,9 +53,9 @@ def search(page: object, query: str) -> list[str]:
     )
     box.fill(query)
     box.press("End")  # Material's search listens for key events
-    # On a busy machine the worker's answer to the empty query the search opened with can come
-    # after the marks above; it is the placeholder text ("type to start searching"), which no
-    # answer to a real query is.
+    # Filling the box focuses it, and Material sends the value it has on focus, still empty, as
+    # a query. Its answer is the placeholder ("type to start searching"), which comes after the
+    # marks above and no answer to a real query is; on a busy machine it can stay up long enough.
     page.wait_for_function(  # type: ignore[attr-defined]
         "q => { const meta = document.querySelector('.md-search-result__meta').textContent;"
         " const placeholder = JSON.parse(document.getElementById('__config').textContent)"

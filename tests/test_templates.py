@@ -196,7 +196,7 @@ def test_only_the_table_of_contents_on_the_screen_follows_the_reader(built_site:
         state = page.evaluate(TABLES_OF_CONTENTS)
         assert state[hidden] == {"mounted": True, "active": 1}
         assert not state[shown]["mounted"]
-        # Material's other components were mounted again with them and still answer.
+        # Material's page components were mounted again; search, mounted once, still answers.
         assert any("models/live-streaming/" in link for link in search(page, "直播电商"))
         assert errors == []
         page.close()
