@@ -378,6 +378,16 @@ BROKEN |= {
         {(PLATFORMS, 16, "E603")},
     ),
     "duplicate source id": (append(SOURCES, JD_REPORT), {(SOURCES, 32, "E204")}),
+    "one article entered twice": (
+        append(
+            SOURCES,
+            "\n- id: example-1688-again\n  kind: news\n  lang: en\n  title: Alibaba opens 1688.com\n"
+            "  translated: {zh: 阿里巴巴上线 1688}\n  publisher: {zh: 示例新闻, en: Example News}\n  date: 2010-03\n"
+            "  url: http://www.example.com/1688/\n  checked: 2026-11-28\n",
+        ),
+        # Also cited by nothing, which is how the copy usually shows.
+        {(SOURCES, 39, "E604"), (SOURCES, 32, "W600")},
+    ),
     "source without date": (replace(SOURCES, "  date: 2025\n", ""), {(SOURCES, 13, "E209")}),
     "source date that does not exist": (
         replace(SOURCES, "in_force: 2019-01-01\n  checked: 2026-11-28", "in_force: 2019-01-01\n  checked: 2026-02-30"),

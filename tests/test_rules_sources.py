@@ -1,4 +1,5 @@
-"""What counts as a figure that needs a source, and how "12 months ago" is counted."""
+"""What counts as a figure that needs a source, how "12 months ago" is counted, and when two URLs
+name the same page."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from rules.sources import figure_in, months_before, today
+from rules.sources import figure_in, months_before, same_page, today
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,17 @@ def test_today_comes_from_kb_today(monkeypatch: pytest.MonkeyPatch) -> None:
         today()
     monkeypatch.delenv("KB_TODAY")
     assert today() == dt.date.today()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("https://example.com/news/1", "http://www.example.com/news/1/", True),
+        ("https://Example.com/news/1#top", "https://example.com/news/1", True),
+        ("https://example.com/news?id=1", "https://example.com/news?id=2", False),
+        ("https://example.com/news/1", "https://example.com/news/2", False),
+        ("https://example.com/", "https://example.com", True),
+    ],
+)
+def test_same_page(a: str, b: str, same: bool) -> None:
+    assert (same_page(a) == same_page(b)) is same

@@ -1,6 +1,6 @@
 """Sources and citations: every figure is cited, every citation resolves, both languages cite
 the same sources in the same sections, platform facts have sources, and nothing is stale.
-Codes E600-E603, W600, W602, W610, W611 (and E201/E209 for dates that do not exist).
+Codes E600-E604, W600, W602, W610, W611 (and E201/E209 for dates that do not exist).
 
 "Today" is the date in the environment variable KB_TODAY (YYYY-MM-DD) when it is set, so the
 freshness warnings can be tested; otherwise the real date.
@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -261,6 +262,38 @@ def check_sources_used(kb: KnowledgeBase) -> Iterator[Finding]:
         )
 
 
+def same_page(url: str) -> str:
+    """A URL reduced to the page it names: scheme, `www.`, a trailing slash and the fragment do
+    not make another page (the same article was entered twice as http://www.x/a and https://x/a/)."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def check_one_entry_per_source(kb: KnowledgeBase) -> Iterator[Finding]:
+    """E604: two entries of data/sources.yml are the same page. Pages citing either would list
+    one article twice in their References, under two numbers."""
+    if kb.data is None:
+        return
+    first: dict[str, tuple[str, int]] = {}
+    for index, source in enumerate(kb.data.sources):
+        url = source.get("url")
+        if not isinstance(url, str) or not url.strip():
+            continue
+        key = same_page(url)
+        if key in first:
+            other, line = first[key]
+            yield Finding(
+                DATA_FILES["sources"],
+                source_line(kb, index, "url"),
+                "E604",
+                f"source '{source['id']}' has the same URL as '{other}' (line {line}): keep one entry and cite its id",
+            )
+        else:
+            first[key] = (source["id"], source_line(kb, index))
+
+
 def _day(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
@@ -342,5 +375,6 @@ RULES = (
     check_figures_cited,
     _data_valid(check_platform_sources),
     _data_valid(check_sources_used),
+    _data_valid(check_one_entry_per_source),
     _data_valid(check_freshness),
 )
