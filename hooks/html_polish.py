@@ -10,6 +10,8 @@
   become plain text: less HTML, and screen readers do not repeat the expansion.
 - Chinese text on an English page, and each language's name in the language switcher, carry
   their `lang` (scripts/lang_parts.py says why).
+- Long runs of blocks far down an article are wrapped so that a phone skips their layout
+  until the reader nears them (scripts/deferred_sections.py says which, and why).
 - A 404 page's language switcher pointed at the last page its language's build wrote
   (mkdocs-static-i18n keeps the page's links in the theme's config); it points at each
   language's home page.
@@ -25,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import lang_parts
+from deferred_sections import defer_offscreen_sections
 
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -54,7 +57,7 @@ def first_abbreviations_only(html: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    html = first_abbreviations_only(html)
+    html = defer_offscreen_sections(first_abbreviations_only(html))
     # Marked here too, so the side-by-side sections render_data.py keeps from each built model
     # page for the compare page carry the marks; on_post_page leaves marked text alone.
     return html if config.theme["language"] == "zh" else lang_parts.mark_chinese(html)

@@ -1,6 +1,7 @@
 """Lighthouse 12 (npm, pinned in package.json) on the built site, side by side with plain Material.
 
     python scripts/lighthouse.py [--site site] [--out bench/lighthouse.json] [--runs 3]
+                                 [--throttling simulate|devtools]
 
 An absolute score swings by several points on a shared machine, so every run of one of our
 pages is paired with a run of a default Material skeleton (`mkdocs build` with the Material
@@ -10,6 +11,10 @@ built here and served the same way. Both are served on 127.0.0.1 with gzip, as G
 Lighthouse drives Debian's Chromium (CHROME_PATH). Medians of --runs go to
 bench/lighthouse.json and into the benchmark report. Targets: 0.95 in every category on every
 page in PAGES, and a performance median no lower than the skeleton's minus MARGIN.
+
+`--throttling devtools` slows the CPU and the network for real while the page loads, instead of
+Lighthouse's default simulation, which weighs a task holding any layout at half the weight of
+script work (bench/README.md); it writes bench/lighthouse-devtools.json unless --out is given.
 """
 
 from __future__ import annotations
@@ -49,7 +54,10 @@ CHROME_FLAGS = (
 )
 
 
-def audit(url: str, work: Path) -> dict[str, float]:
+THROTTLING = ("simulate", "devtools")
+
+
+def audit(url: str, work: Path, throttling: str = "simulate") -> dict[str, float]:
     report = work / "report.json"
     result = subprocess.run(
         [
@@ -60,6 +68,7 @@ def audit(url: str, work: Path) -> dict[str, float]:
             f"--output-path={report}",
             f"--chrome-flags={CHROME_FLAGS}",
             "--form-factor=mobile",
+            f"--throttling-method={throttling}",
             f"--only-categories={','.join(CATEGORIES)}",
         ],
         env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
@@ -106,10 +115,13 @@ def build_skeleton(work: Path, lang: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=kb.ROOT / "site")
-    parser.add_argument("--out", type=Path, default=kb.ROOT / "bench" / "lighthouse.json")
+    parser.add_argument("--out", type=Path, help="default: bench/lighthouse.json, or lighthouse-devtools.json")
     parser.add_argument("--runs", type=int, default=3, help="runs per page, and of the skeleton beside each")
     parser.add_argument("--pages", nargs="+", default=PAGES, help="paths below the site root (default: the key pages)")
+    parser.add_argument("--throttling", choices=THROTTLING, default="simulate", help="Lighthouse's throttling method")
     args = parser.parse_args(argv)
+    name = "lighthouse.json" if args.throttling == "simulate" else f"lighthouse-{args.throttling}.json"
+    out: Path = args.out or kb.ROOT / "bench" / name
     if not LIGHTHOUSE.exists():
         print("error: lighthouse is not installed: run 'make setup' (npm ci)", file=sys.stderr)
         return 2
@@ -129,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(args.runs):
             for page in args.pages:
                 key = "/" + page
-                ours[key].append(audit(base + page, work))
-                skeleton[key].append(audit(skeleton_bases[page_language(page)], work))
+                ours[key].append(audit(base + page, work, args.throttling))
+                skeleton[key].append(audit(skeleton_bases[page_language(page)], work, args.throttling))
                 print(
                     f"run {run + 1}/{args.runs} {key:<20} ours {ours[key][-1]['performance']:.2f}  "
                     f"skeleton {skeleton[key][-1]['performance']:.2f}",
@@ -148,13 +160,14 @@ def main(argv: list[str] | None = None) -> int:
         "target": TARGET,
         "margin": MARGIN,
         "runs": args.runs,
+        "throttling": args.throttling,
         "scores": scores,
         "side_by_side": side_by_side,
         "metrics": metrics,
         "samples": {"ours": ours, "skeleton": skeleton},
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\n{'page':<22} {'ours':>5} {'skeleton':>9}  (performance, median of {args.runs})")
     for page, row in side_by_side.items():
         ours_metrics, skeleton_metrics = metrics[page]["ours"], metrics[page]["skeleton"]

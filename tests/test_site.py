@@ -267,6 +267,76 @@ def test_tables_off_the_screen_are_drawn_when_reached_and_printed_whole(built_si
 
 
 @pytest.mark.browser
+def test_sections_far_down_are_drawn_when_reached_and_printed_whole(built_site: Path) -> None:
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.goto(base + "models/live-streaming/", wait_until="networkidle")
+        boxes = page.locator("article .kb-deferred")
+        assert boxes.count() >= 3, "a model page's long sections are not wrapped"
+        drawn = "box => box.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+        assert not boxes.last.evaluate(drawn), "a section far below the screen is laid out on load"
+        boxes.last.scroll_into_view_if_needed()
+        page.wait_for_function(f"() => ({drawn})(Array.from(document.querySelectorAll('article .kb-deferred')).pop())")
+        page.emulate_media(media="print")
+        for box in page.query_selector_all("article .kb-deferred"):
+            assert box.evaluate("b => getComputedStyle(b).contentVisibility") == "visible"
+
+
+# Where every heading and the footer sit, once everything is drawn.
+_PLACES = """() => [...document.querySelectorAll('article h2, article h3, article h4, footer')]
+    .map(element => Math.round(element.getBoundingClientRect().top + window.scrollY))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_wrapped_sections_keep_the_layout_they_had(built_site: Path, width: int) -> None:
+    # The box around a run of blocks contains its layout, so the blocks inside no longer share
+    # their margins with what is outside it; extra.css gives the box those margins instead.
+    # Drawn, every heading must sit exactly where it sits with the boxes taken out again.
+    from browser import chromium, serve
+
+    pages = ["models/live-streaming/", "en/models/cross-border/", "compare/", "en/choose/", "en/"]
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 844})  # type: ignore[attr-defined]
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            assert page.locator("article .kb-deferred").count(), f"{path}: nothing wrapped"
+            # Drawn, with the containment content-visibility: auto brings (which is what keeps
+            # the margins inside the box).
+            page.add_style_tag(
+                content=".md-typeset .kb-deferred { content-visibility: visible !important;"
+                " contain: layout style paint !important; }"
+            )
+            wrapped = page.evaluate(_PLACES)
+            page.evaluate(
+                "document.querySelectorAll('.kb-deferred').forEach(box => box.replaceWith(...box.childNodes))"
+            )
+            assert page.evaluate(_PLACES) == wrapped, f"{path} at {width}px: a heading moved"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["models/live-streaming/#metrics", "en/compare/#by-dimension"])
+def test_a_link_to_a_heading_far_down_lands_on_it(built_site: Path, path: str) -> None:
+    # The sections before it are not laid out yet when the page opens at the heading: it must
+    # still land under the header, and stay there as they are drawn.
+    from browser import chromium, serve
+
+    heading_id = path.split("#")[1]
+    top = f"document.getElementById('{heading_id}').getBoundingClientRect().top"
+    margin = f"parseFloat(getComputedStyle(document.getElementById('{heading_id}')).scrollMarginTop)"
+    with serve(built_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        landed = page.evaluate(top)
+        assert abs(landed - page.evaluate(margin)) <= 2, f"{path}: the heading is {landed:.0f}px from the top"
+        page.wait_for_timeout(500)
+        assert abs(page.evaluate(top) - landed) <= 1, f"{path}: the heading moved as the page was drawn"
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["models/live-streaming/", "en/models/live-streaming/"])
 def test_chinese_text_is_set_in_a_simplified_chinese_font(built_site: Path, path: str) -> None:
     # Before extra.css named the fonts, Chinese on English pages came out in Noto Sans CJK JP:
