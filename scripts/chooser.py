@@ -25,6 +25,7 @@ from typing import Any
 import lxml.html
 
 import kb
+from deferred_sections import WRAPPER_CLASS
 
 CHOOSE_FILE = "data/choose.yml"
 SCHEMA_FILE = "schema/choose.schema.json"
@@ -304,6 +305,10 @@ def side_by_side_sections(output: str) -> dict[str, str]:
         heading = next(iter(fragment.xpath("h2[@id=$anchor]", anchor=anchor)), None)
         if heading is None:
             continue
+        # The model page's boxes that are laid out only near the screen: in a column of the
+        # side-by-side view they would hide their text until scrolled to (deferred_sections.py).
+        for box in fragment.xpath("div[@class=$name]", name=WRAPPER_CLASS):
+            box.drop_tag()
         parts = []
         for sibling in heading.itersiblings():
             if not isinstance(sibling.tag, str):

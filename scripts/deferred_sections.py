@@ -26,7 +26,8 @@ import re
 
 from html_scan import COMMENT_OR_TAG, RAW_TEXT_END
 
-WRAPPER_OPEN = '<div class="kb-deferred">'
+WRAPPER_CLASS = "kb-deferred"
+WRAPPER_OPEN = f'<div class="{WRAPPER_CLASS}">'
 WRAPPER_CLOSE = "</div>"
 # A run shorter than this (bytes of HTML) is left alone: a paragraph or two lays out in less
 # time than the browser spends tracking a skipped box.

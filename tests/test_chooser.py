@@ -187,3 +187,13 @@ def test_side_by_side_sections_keep_the_text_and_drop_links_and_figures() -> Non
         "definition": "<p>Trade between businesses, GMV.</p>",
         "when-to-use": "<h5>Fit</h5><ul><li>Bulk</li></ul>",
     }
+
+
+def test_side_by_side_sections_leave_out_the_boxes_drawn_near_the_screen() -> None:
+    # In a column of the side-by-side view a box that is laid out only near the screen would
+    # show nothing until scrolled to; the column takes the blocks without the box.
+    built = (
+        '<article><h2 id="revenue-model">Revenue</h2><div class="kb-deferred"><p>Fees.</p>'
+        '<ul><li>Ads</li></ul></div><h2 id="platforms">Platforms</h2></article>'
+    )
+    assert chooser.side_by_side_sections(built) == {"revenue-model": "<p>Fees.</p><ul><li>Ads</li></ul>"}
