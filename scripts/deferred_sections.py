@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from html_scan import COMMENT_OR_TAG, RAW_TEXT_END
+from html_scan import COMMENT_OR_TAG, RAW_TEXT_END, VOID_ELEMENTS
 
 WRAPPER_CLASS = "kb-deferred"
 WRAPPER_OPEN = f'<div class="{WRAPPER_CLASS}">'
@@ -34,7 +34,6 @@ WRAPPER_CLOSE = "</div>"
 MIN_RUN_BYTES = 1500
 
 _TOKEN = re.compile(COMMENT_OR_TAG, re.S)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -58,7 +57,7 @@ def top_level_elements(html: str) -> list[tuple[int, int, str]] | None:
                 start, top_tag = token.start(), tag
             depth += 1
             continue
-        if tag in _VOID or token.group(0).endswith("/>"):
+        if tag in VOID_ELEMENTS or token.group(0).endswith("/>"):
             if depth == 0:
                 elements.append((token.start(), token.end(), tag))
             continue

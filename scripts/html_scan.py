@@ -15,3 +15,7 @@ COMMENT_OR_TAG = (
 )
 # Elements whose content is raw text, skipped whole as a browser reads them: they may hold "<".
 RAW_TEXT_END = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style", "textarea", "title")}
+# Elements that have no end tag.
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)

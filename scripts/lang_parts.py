@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from html_scan import COMMENT_OR_TAG, RAW_TEXT_END
+from html_scan import COMMENT_OR_TAG, RAW_TEXT_END, VOID_ELEMENTS
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK punctuation and full-width forms (、。《》（）：… and the like) belong to the Chinese run
@@ -28,7 +28,6 @@ _TOKEN = re.compile(COMMENT_OR_TAG, re.S)
 _HAS_LANG = re.compile(r"""\slang\s*=""", re.I)
 # Code is quoted as written; <option> holds text only.
 _LEAVE_ALONE = {"code", "pre", "kbd", "samp", "option", "svg", "math"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def _mark(text: str) -> str:
@@ -47,7 +46,7 @@ def mark_chinese(html: str) -> str:
         parts += [text if skipped_tag else _mark(text), token.group(0)]
         position = token.end()
         tag = (token.group("tag") or "").lower()
-        if not tag or tag in _VOID or token.group(0).endswith("/>"):
+        if not tag or tag in VOID_ELEMENTS or token.group(0).endswith("/>"):
             continue
         closing = bool(token.group("close"))
         if skipped_tag:

@@ -264,7 +264,7 @@ def check_sources_used(kb: KnowledgeBase) -> Iterator[Finding]:
 
 def same_page(url: str) -> str:
     """A URL reduced to the page it names: scheme, `www.`, a trailing slash and the fragment do
-    not make another page (the same article was entered twice as http://www.x/a and https://x/a/)."""
+    not make another page, so http://www.x/a and https://x/a/ are one source."""
     parts = urlsplit(url.strip())
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
@@ -276,14 +276,14 @@ def check_one_entry_per_source(kb: KnowledgeBase) -> Iterator[Finding]:
     one article twice in their References, under two numbers."""
     if kb.data is None:
         return
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, int] = {}  # a page's key: the index of its first entry
     for index, source in enumerate(kb.data.sources):
         url = source.get("url")
         if not isinstance(url, str) or not url.strip():
             continue
         key = same_page(url)
         if key in first:
-            other, line = first[key]
+            other, line = kb.data.sources[first[key]]["id"], source_line(kb, first[key])
             yield Finding(
                 DATA_FILES["sources"],
                 source_line(kb, index, "url"),
@@ -291,7 +291,7 @@ def check_one_entry_per_source(kb: KnowledgeBase) -> Iterator[Finding]:
                 f"source '{source['id']}' has the same URL as '{other}' (line {line}): keep one entry and cite its id",
             )
         else:
-            first[key] = (source["id"], source_line(kb, index))
+            first[key] = index
 
 
 def _day(value: Any) -> dt.date | None:
